@@ -1,0 +1,42 @@
+// Model: incidents (警情/案件) — the offence dictionary and the binary column layout. No logic.
+
+/** Case classes as reported in county statistics (DOMAIN.md). */
+export const CASE_CLASSES = ['criminal', 'public-order', 'dispute', 'traffic'] as const;
+export type CaseClass = (typeof CASE_CLASSES)[number];
+
+/** One entry of a dataset's offence dictionary; `code` is what the category column stores. */
+export interface OffenceKind {
+  code: number;
+  id: string;
+  zh: string;
+  en: string;
+  caseClass: CaseClass;
+}
+
+/** One incident in row form (import, export, detail panels). Times are epoch milliseconds. */
+export interface Incident {
+  lng: number;
+  lat: number;
+  time: number;
+  category: number;
+}
+
+/**
+ * Incidents in column form: the shape held by the worker and transferred between threads.
+ * Coordinates are WGS-84 degrees as Float64 (exact round trip of any imported value); time is
+ * epoch seconds (Uint32 covers 1970–2106 in half the memory of epoch ms); category indexes the
+ * dataset's OffenceKind list.
+ */
+export interface IncidentColumns {
+  lng: Float64Array;
+  lat: Float64Array;
+  timeSec: Uint32Array;
+  category: Uint8Array;
+}
+
+/**
+ * Layout of `incidents.bin`: little-endian columns one after another, n = manifest count:
+ * lngE6 Int32[n] (microdegrees), latE6 Int32[n], timeSec Uint32[n], category Uint8[n].
+ * Microdegrees (~0.1 m) keep the file at 13 bytes an incident and round-trip exactly.
+ */
+export const INCIDENT_BIN_LAYOUT = ['lngE6:int32', 'latE6:int32', 'timeSec:uint32', 'category:uint8'] as const;

@@ -1,0 +1,7 @@
+// Model: the domain types in one import.
+export * from './geo';
+export * from './admin';
+export * from './camera';
+export * from './incident';
+export * from './hotspot';
+export * from './dataset';

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// One port for dev and preview; PORT overrides it (README promises 5173 by default).
+const port = Number(process.env.PORT ?? 5173);
+
+export default defineConfig({
+  plugins: [react()],
+  // Demo data files are imported with ?url; never inline them as base64.
+  build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4000, sourcemap: false },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port, strictPort: true },
+  preview: { host: '127.0.0.1', port, strictPort: true },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
