@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { serveDataset } from './scripts/vite-serve-dataset';
 
 // One port for dev and preview; PORT overrides it (README promises 5173 by default).
 const port = Number(process.env.PORT ?? 5173);
 
 export default defineConfig({
-  plugins: [react()],
-  // Demo data files are imported with ?url; never inline them as base64.
+  plugins: [react(), serveDataset('data/demo', 'data/demo')],
+  // Emit real files rather than base64 inlines: easier to audit what an intranet build serves.
   build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4000, sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port, strictPort: true },

@@ -5,3 +5,4 @@ export * from './camera';
 export * from './incident';
 export * from './hotspot';
 export * from './dataset';
+export * from './basemap';

@@ -1,0 +1,62 @@
+// State: which overlays are shown and how. Persisted so a wall screen comes back as it was left.
+import { create } from 'zustand';
+
+export const OVERLAYS = ['grids', 'cameras', 'incidents', 'hotspots'] as const;
+export type OverlayId = (typeof OVERLAYS)[number];
+
+export type GridMeasure = 'incidents' | 'incidentRate' | 'households' | 'population' | 'none';
+export type IncidentMode = 'hex' | 'heat';
+
+export interface LayerState {
+  visible: Record<OverlayId, boolean>;
+  gridMeasure: GridMeasure;
+  incidentMode: IncidentMode;
+  toggle(id: OverlayId): void;
+  setGridMeasure(m: GridMeasure): void;
+  setIncidentMode(m: IncidentMode): void;
+}
+
+const STORAGE_KEY = 'one-map.layers';
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode'>;
+const DEFAULTS: Persisted = {
+  visible: { grids: true, cameras: true, incidents: true, hotspots: true },
+  gridMeasure: 'incidents',
+  incidentMode: 'hex',
+};
+
+function load(): Persisted {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (!raw) return DEFAULTS;
+    const saved = JSON.parse(raw) as Partial<Persisted>;
+    return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible } };
+  } catch {
+    return DEFAULTS;
+  }
+}
+
+export const useLayers = create<LayerState>((set, get) => {
+  const save = () => {
+    const { visible, gridMeasure, incidentMode } = get();
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode }));
+    } catch {
+      // Storage full or blocked: the view still works, it just is not remembered.
+    }
+  };
+  return {
+    ...load(),
+    toggle(id) {
+      set((s) => ({ visible: { ...s.visible, [id]: !s.visible[id] } }));
+      save();
+    },
+    setGridMeasure(gridMeasure) {
+      set({ gridMeasure });
+      save();
+    },
+    setIncidentMode(incidentMode) {
+      set({ incidentMode });
+      save();
+    },
+  };
+});
