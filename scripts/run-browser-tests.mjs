@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+// Browser tests: ensure the system Chromium, build the app (vite build → dist/), serve it with
+// `vite preview` on a free port, check the server is ours, alive and answering, run
+// tests/browser/** with vitest (vitest.browser.config.ts), and always stop the server's
+// whole process group afterwards — on failure, on Ctrl-C, and (through a small guard
+// process) even if this script is killed outright.
+//
+// Standalone it ends with the line "N passed, N failed". With ONE_MAP_SUMMARY_FILE set
+// (scripts/run-tests.mjs does) it writes { passed, failed, skipped, failures } there instead.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
+import {
+  ARTIFACTS,
+  ROOT,
+  countVitestReport,
+  killActiveGroups,
+  killGroup,
+  runCommand,
+  sleep,
+} from './test-lib.mjs';
+
+const REPORT = join(ARTIFACTS, 'browser-results.json');
+const SERVER_LOG = join(ARTIFACTS, 'preview-server.log');
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+const TESTS_TIMEOUT_MS = 7 * 60_000;
+
+let server = null; // { pid, port, exited, guardPid }
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Kills the server's process group when this process disappears without cleaning up
+ * (SIGKILL, crash). Runs detached; exits by itself once the server group is gone.
+ */
+function startOrphanGuard(serverPid) {
+  const code = `
+    const [parent, group] = process.argv.slice(1).map(Number);
+    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    setInterval(() => {
+      if (!alive(-group)) process.exit(0);
+      if (!alive(parent)) {
+        try { process.kill(-group, 'SIGTERM'); } catch {}
+        setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
+      }
+    }, 1000);`;
+  const guard = spawn(process.execPath, ['-e', code, String(process.pid), String(serverPid)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  guard.unref();
+  return guard.pid;
+}
+
+async function startPreview() {
+  const expectedHtml = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
+  const log = createWriteStream(SERVER_LOG, { flags: 'a' });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort();
+    log.write(`\n--- attempt ${attempt}: npx vite preview --port ${port} --strictPort\n`);
+    const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const state = { pid: child.pid, port, exited: null, guardPid: null };
+    server = state;
+    state.guardPid = startOrphanGuard(child.pid);
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('exit', (code, signal) => {
+      state.exited = { code, signal };
+    });
+
+    const deadline = Date.now() + 60_000;
+    let lastError = '';
+    while (Date.now() < deadline && !state.exited) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5_000) });
+        const body = await res.text();
+        // Answering is not enough: it must be *our* server (still alive) serving *this* build.
+        if (res.ok && body === expectedHtml && !state.exited) {
+          console.error(`[browser-tests] vite preview (pid ${child.pid}) serves dist/ on port ${port}`);
+          return state;
+        }
+        lastError = `HTTP ${res.status}, ${body === expectedHtml ? 'same' : 'different'} index.html`;
+      } catch (err) {
+        lastError = err.cause?.code ?? err.message;
+      }
+      await sleep(250);
+    }
+    console.error(
+      `[browser-tests] vite preview on port ${port} not usable ` +
+        `(${state.exited ? `exited ${JSON.stringify(state.exited)}` : 'no answer'}; last: ${lastError}); see ${SERVER_LOG}`,
+    );
+    await stopPreview();
+  }
+  throw new Error(`could not start vite preview (3 attempts); see ${SERVER_LOG}`);
+}
+
+async function stopPreview() {
+  const s = server;
+  if (!s) return;
+  server = null;
+  if (!s.exited) {
+    killGroup(s.pid, 'SIGTERM');
+    for (let i = 0; i < 50 && !s.exited; i++) await sleep(100);
+    if (!s.exited) killGroup(s.pid, 'SIGKILL');
+  }
+  if (s.guardPid) {
+    try {
+      process.kill(s.guardPid, 'SIGTERM');
+    } catch {
+      // The guard already left.
+    }
+  }
+}
+
+function stopPreviewNow() {
+  if (server) {
+    killGroup(server.pid, 'SIGKILL');
+    if (server.guardPid) {
+      try {
+        process.kill(server.guardPid, 'SIGTERM');
+      } catch {
+        // Gone.
+      }
+    }
+    server = null;
+  }
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\n[browser-tests] ${sig}: stopping the server and the tests`);
+    killActiveGroups('SIGKILL');
+    stopPreviewNow();
+    process.exit(130);
+  });
+}
+process.on('exit', () => {
+  killActiveGroups('SIGKILL');
+  stopPreviewNow();
+});
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // Only this run's screenshots and reports stay in test-artifacts/.
+  for (const f of readdirSync(ARTIFACTS)) {
+    if (/\.(png|json|log)$/.test(f) && !f.startsWith('unit-')) rmSync(join(ARTIFACTS, f), { force: true });
+  }
+  const summary = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  const setupFailed = (what) => {
+    summary.failed += 1;
+    summary.failures.push(`browser: ${what}`);
+  };
+  const t0 = Date.now();
+  try {
+    let executable;
+    try {
+      executable = ensureChromium();
+    } catch (err) {
+      console.error(`[browser-tests] ${err.message}`);
+      setupFailed(`Chromium unavailable: ${err.message.split('\n')[0]}`);
+      return summary;
+    }
+
+    console.error('[browser-tests] npx vite build');
+    const build = await runCommand('npx', ['vite', 'build'], { timeoutMs: BUILD_TIMEOUT_MS, label: 'vite build' });
+    if (build.code !== 0) {
+      setupFailed(`vite build failed (${build.timedOut ? 'timed out' : `exit ${build.code ?? build.signal}`})`);
+      return summary;
+    }
+    console.error(`[browser-tests] build done in ${(build.ms / 1000).toFixed(1)} s`);
+
+    let s;
+    try {
+      s = await startPreview();
+    } catch (err) {
+      setupFailed(err.message);
+      return summary;
+    }
+
+    const run = await runCommand(
+      'npx',
+      [
+        'vitest',
+        'run',
+        '-c',
+        'vitest.browser.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${REPORT}`,
+      ],
+      {
+        env: { ONE_MAP_BASE_URL: `http://127.0.0.1:${s.port}`, CHROMIUM_PATH: executable },
+        timeoutMs: TESTS_TIMEOUT_MS,
+        label: 'browser tests',
+      },
+    );
+    const counted = countVitestReport(REPORT, { exitCode: run.code, suite: 'browser' });
+    Object.assign(summary, counted);
+    if (run.timedOut) {
+      summary.failed += 1;
+      summary.failures.push(`browser: vitest timed out after ${TESTS_TIMEOUT_MS / 60_000} min`);
+    }
+    if (s.exited) {
+      summary.failed += 1;
+      summary.failures.push(`browser: vite preview died during the tests (${JSON.stringify(s.exited)})`);
+    }
+    return summary;
+  } finally {
+    await stopPreview();
+    console.error(`[browser-tests] finished in ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in test-artifacts/`);
+  }
+}
+
+const summary = await main();
+const summaryFile = process.env.ONE_MAP_SUMMARY_FILE;
+if (summaryFile) {
+  writeFileSync(summaryFile, JSON.stringify(summary, null, 2));
+} else {
+  for (const f of summary.failures) console.log(`FAILED ${f}`);
+  console.log(`${summary.passed} passed, ${summary.failed} failed`);
+}
+process.exit(summary.failed > 0 ? 1 : 0);

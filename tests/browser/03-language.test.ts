@@ -1,0 +1,50 @@
+// 3. The language switch: zh-CN by default, en after a click, zh-CN again after another;
+//    <html lang> and the visible texts follow; the synthetic-data badge is there in both.
+import { describe, expect, test } from 'vitest';
+import { assertNotBlank, settle, snap, useSession } from './harness';
+
+const session = useSession('language');
+
+const bodyText = (page: import('playwright-core').Page) => page.locator('body').innerText();
+const cjkCount = (text: string) => (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
+
+describe('language switch', () => {
+  let zhText = '';
+
+  test('defaults to Chinese with the synthetic-data badge', async () => {
+    const { page } = session();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    zhText = await bodyText(page);
+    expect(zhText).toContain('平安一张图');
+    const badge = page.getByTestId('synthetic-badge');
+    expect(await badge.isVisible(), 'synthetic-badge visible').toBe(true);
+    expect(await badge.innerText()).toContain('合成数据');
+    assertNotBlank(await snap(page, 'lang-zh'));
+  });
+
+  test('switches to English: html lang, title, texts and badge change', async () => {
+    const { page } = session();
+    await settle(page, () => page.getByTestId('lang-switch').click());
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('en');
+    const enText = await bodyText(page);
+    expect(enText).toContain('Safety One-Map');
+    // Place names in the data may stay Chinese, but the interface itself must be translated.
+    expect(cjkCount(enText), `Chinese characters left in the English UI:\n${enText}`).toBeLessThan(cjkCount(zhText) / 2);
+    const badge = page.getByTestId('synthetic-badge');
+    expect(await badge.isVisible(), 'synthetic-badge visible in English').toBe(true);
+    const badgeText = await badge.innerText();
+    expect(badgeText.toLowerCase()).toContain('synthetic');
+    expect(badgeText).not.toContain('合成数据');
+    assertNotBlank(await snap(page, 'lang-en'));
+  });
+
+  test('switches back to Chinese', async () => {
+    const { page } = session();
+    await settle(page, () => page.getByTestId('lang-switch').click());
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('zh-CN');
+    const text = await bodyText(page);
+    expect(text).toContain('平安一张图');
+    expect(cjkCount(text)).toBeGreaterThanOrEqual(cjkCount(zhText) * 0.8);
+    expect(await page.getByTestId('synthetic-badge').innerText()).toContain('合成数据');
+  });
+});

@@ -1,0 +1,345 @@
+// Shared harness of the browser tests: one real headless Chromium (system binary, software
+// WebGL) per test file, with every request recorded and foreign ones blocked, every console
+// error / page error / HTTP error collected and asserted empty after each test, helpers to wait
+// for the map's `data-idle` contract, and screenshots kept in test-artifacts/.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { PNG } from 'pngjs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { blanknessProblems, crop, decodePng, imageStats, type Box, type ImageStats } from './pixels';
+
+export const ARTIFACTS = resolve(process.cwd(), 'test-artifacts');
+/** Software WebGL draws about one frame a second with many hexagons: be generous. */
+export const IDLE_TIMEOUT_MS = Number(process.env.ONE_MAP_IDLE_TIMEOUT_MS ?? 180_000);
+/** After an action, how long the map may take to report `data-idle="false"` before we accept "true". */
+const BUSY_GRACE_MS = 2_000;
+const VIEWPORT = { width: 1280, height: 800 };
+const MAP = '[data-testid="map"]';
+
+export function baseUrl(): string {
+  const url = process.env.ONE_MAP_BASE_URL;
+  if (!url) {
+    throw new Error(
+      'ONE_MAP_BASE_URL is not set. Run the browser tests with `npm run test:browser` ' +
+        '(scripts/run-browser-tests.mjs builds the app and serves it with vite preview).',
+    );
+  }
+  return url;
+}
+
+export interface RequestRecord {
+  url: string;
+  type: string;
+  sameOrigin: boolean;
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  origin: string;
+  /** Every request of the whole session, in order (pages, workers, reloads). */
+  requests: RequestRecord[];
+  /** Console errors, page errors, crashes, HTTP errors and failed requests not yet asserted. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+function isAllowedUrl(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export async function launchSession(): Promise<Session> {
+  const origin = new URL(baseUrl()).origin;
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const userDataDir = mkdtempSync(join(tmpdir(), 'one-map-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    ignoreDefaultArgs: ['--headless'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      // Second line of defence for the offline test: no host name resolves at all.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+  });
+  const requests: RequestRecord[] = [];
+  const problems: string[] = [];
+
+  // Context-level events also cover dedicated workers (checked with playwright-core 1.65).
+  context.on('request', (req) => {
+    requests.push({ url: req.url(), type: req.resourceType(), sameOrigin: isAllowedUrl(req.url(), origin) });
+  });
+  await context.route('**/*', async (route) => {
+    if (isAllowedUrl(route.request().url(), origin)) await route.continue();
+    else await route.abort('blockedbyclient');
+  });
+  context.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const loc = msg.location();
+    const where = loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+    problems.push(`console.error: ${msg.text()}${where}`);
+  });
+  context.on('weberror', (err) => problems.push(`page error: ${err.error().stack ?? err.error().message}`));
+  context.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  context.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText ?? 'unknown';
+    // An app (or a reload) may legitimately cancel its own requests.
+    if (reason === 'net::ERR_ABORTED' && isAllowedUrl(req.url(), origin)) return;
+    problems.push(`request failed: ${req.url()} (${reason})`);
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('crash', () => problems.push('page crashed'));
+  page.on('websocket', (ws) => {
+    requests.push({ url: ws.url(), type: 'websocket', sameOrigin: isAllowedUrl(ws.url().replace(/^ws/, 'http'), origin) });
+  });
+
+  return {
+    context,
+    page,
+    origin,
+    requests,
+    problems,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Registers the per-file lifecycle: one browser for the file (opened at `baseUrl()` and
+ * waited to idle), "no console/page/HTTP errors" asserted after every test, a FAILED-*.png
+ * screenshot when a test fails, and the browser closed at the end.
+ */
+export function useSession(fileLabel: string): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    session = await launchSession();
+    await openApp(session.page);
+  });
+  afterEach(async (ctx) => {
+    if (!session) return;
+    const problems = session.problems.splice(0);
+    if (ctx.task.result?.state === 'fail' || problems.length > 0) {
+      const name = `FAILED-${fileLabel}-${slug(ctx.task.name)}.png`;
+      await session.page.screenshot({ path: join(ARTIFACTS, name), timeout: 60_000 }).catch(() => undefined);
+    }
+    if (problems.length > 0) {
+      throw new Error(`${problems.length} console/page/network error(s) during "${ctx.task.name}":\n  ${problems.join('\n  ')}`);
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('browser session not started (beforeAll failed)');
+    return session;
+  };
+}
+
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto(baseUrl(), { waitUntil: 'load', timeout: 60_000 });
+  await waitIdle(page);
+}
+
+function idleState(page: Page): Promise<string | null> {
+  return page
+    .evaluate((sel) => document.querySelector(sel)?.getAttribute('data-idle') ?? null, MAP)
+    .catch(() => null);
+}
+
+/** Waits until the map reports `data-idle="true"`, then lets two more frames pass. */
+export async function waitIdle(page: Page, timeout = IDLE_TIMEOUT_MS): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-idle') === 'true',
+      MAP,
+      { timeout, polling: 200 },
+    );
+  } catch (err) {
+    const state = await idleState(page);
+    throw new Error(
+      `the map did not report data-idle="true" within ${timeout / 1000} s ` +
+        `(${state === null ? `no ${MAP} element or no data-idle attribute` : `data-idle="${state}"`})`,
+      { cause: err },
+    );
+  }
+  await nextFrames(page, 2);
+}
+
+export async function nextFrames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((done) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+type IdleTrace = { values: string[]; t0: number; observer: MutationObserver | null };
+
+/**
+ * Runs `action` and waits for the map to settle again without racing: we watch `data-idle`
+ * with a MutationObserver installed before the action, and accept "true" only after having
+ * seen "false", or after a grace period in which the map never reported being busy.
+ * Returns whether the map was seen busy.
+ */
+export async function settle(page: Page, action: () => Promise<unknown>, timeout = IDLE_TIMEOUT_MS): Promise<boolean> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __idleTrace?: IdleTrace };
+    w.__idleTrace?.observer?.disconnect();
+    const el = document.querySelector(sel);
+    const trace: IdleTrace = { values: [], t0: performance.now(), observer: null };
+    if (el) {
+      trace.observer = new MutationObserver(() => trace.values.push(String(el.getAttribute('data-idle'))));
+      trace.observer.observe(el, { attributes: true, attributeFilter: ['data-idle'] });
+    }
+    w.__idleTrace = trace;
+  }, MAP);
+  await action();
+  try {
+    await page.waitForFunction(
+      ({ sel, grace }) => {
+        const trace = (window as unknown as { __idleTrace?: IdleTrace }).__idleTrace;
+        const idle = document.querySelector(sel)?.getAttribute('data-idle') === 'true';
+        if (!trace) return idle; // the page was replaced: plain idle is all we can ask
+        return idle && (trace.values.includes('false') || performance.now() - trace.t0 > grace);
+      },
+      { sel: MAP, grace: BUSY_GRACE_MS },
+      { timeout, polling: 200 },
+    );
+  } catch (err) {
+    const state = await idleState(page);
+    throw new Error(`the map did not settle (data-idle="true") within ${timeout / 1000} s after the action (data-idle="${state}")`, {
+      cause: err,
+    });
+  }
+  const sawBusy = await page.evaluate(() => {
+    const w = window as unknown as { __idleTrace?: IdleTrace };
+    const seen = w.__idleTrace?.values.includes('false') ?? false;
+    w.__idleTrace?.observer?.disconnect();
+    delete w.__idleTrace;
+    return seen;
+  });
+  await nextFrames(page, 2);
+  return sawBusy;
+}
+
+export interface Shot {
+  file: string;
+  full: PNG;
+  /** Only the map container's pixels. */
+  map: PNG;
+  mapBox: Box;
+  stats: ImageStats;
+}
+
+/** Screenshots the viewport to test-artifacts/<name>.png and crops out the map container. */
+export async function snap(page: Page, name: string): Promise<Shot> {
+  const file = join(ARTIFACTS, `${name}.png`);
+  const buffer = await page.screenshot({ path: file, timeout: 120_000 });
+  const box = await page.locator(MAP).boundingBox();
+  if (!box) throw new Error(`${MAP} has no bounding box (not visible)`);
+  const full = decodePng(buffer);
+  const map = crop(full, box);
+  return { file, full, map, mapBox: box, stats: imageStats(map) };
+}
+
+export function describeStats(s: ImageStats): string {
+  return `${s.distinctColours} colours, dominant ${(s.dominantShare * 100).toFixed(1)} %, luminance σ ${s.luminanceStdDev.toFixed(1)}`;
+}
+
+/** Throws when the map part of a shot looks blank or near-uniform. */
+export function assertNotBlank(shot: Shot): void {
+  const problems = blanknessProblems(shot.stats);
+  if (problems.length > 0) {
+    throw new Error(`the map in ${shot.file} looks blank: ${problems.join('; ')}`);
+  }
+}
+
+export function writeArtifact(name: string, data: Buffer | string): string {
+  const file = join(ARTIFACTS, name);
+  writeFileSync(file, data);
+  return file;
+}
+
+// ---- the app's test hook (window.__oneMap) -------------------------------------------
+
+export type LngLat = [number, number];
+export interface Manifest {
+  center: LngLat;
+  bounds: unknown;
+  [key: string]: unknown;
+}
+
+export async function manifest(page: Page): Promise<Manifest> {
+  const m = await page.evaluate(() => {
+    const hook = (window as unknown as { __oneMap?: { manifest?: unknown } }).__oneMap;
+    return hook ? JSON.parse(JSON.stringify(hook.manifest ?? null)) : undefined;
+  });
+  if (m === undefined) throw new Error('window.__oneMap (the test hook) is missing');
+  if (!m || !Array.isArray(m.center) || m.center.length !== 2) {
+    throw new Error(`window.__oneMap.manifest has no [lng, lat] center: ${JSON.stringify(m)?.slice(0, 300)}`);
+  }
+  return m as Manifest;
+}
+
+export async function jumpTo(page: Page, center: LngLat, zoom: number): Promise<void> {
+  await settle(page, () =>
+    page.evaluate(
+      ({ c, z }) => {
+        const hook = (window as unknown as { __oneMap?: { jumpTo(o: { center: [number, number]; zoom: number }): void } })
+          .__oneMap;
+        if (!hook) throw new Error('window.__oneMap is missing');
+        hook.jumpTo({ center: c, zoom: z });
+      },
+      { c: center, z: zoom },
+    ),
+  );
+}
+
+/** Page coordinates (CSS pixels) of a [lng, lat], through __oneMap.project + the map's box. */
+export async function pagePoint(page: Page, lngLat: LngLat): Promise<{ x: number; y: number }> {
+  const [x, y] = await page.evaluate((p) => {
+    const hook = (window as unknown as { __oneMap?: { project(p: [number, number]): [number, number] } }).__oneMap;
+    if (!hook) throw new Error('window.__oneMap is missing');
+    const r = hook.project(p);
+    return [Number(r[0]), Number(r[1])];
+  }, lngLat);
+  const box = await page.locator(MAP).boundingBox();
+  if (!box) throw new Error(`${MAP} is not visible`);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`__oneMap.project(${lngLat}) gave ${x}, ${y}`);
+  return { x: box.x + x, y: box.y + y };
+}
