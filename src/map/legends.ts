@@ -1,0 +1,33 @@
+// Map: the colour classes of each overlay, computed once per input and shared by the layers and
+// the legend panels, so the legend always shows exactly the colours on the map.
+import type { GridCollection } from '../model';
+import type { GridMeasure } from '../state/layers';
+import type { CellCounts } from './map-data';
+import { gridLegend, gridValues, type GridLegend } from './layers/grid-layer';
+import { incidentLegend, type IncidentLegend } from './layers/incident-layer';
+
+const hexMemo = new WeakMap<CellCounts, { dark: boolean; legend: IncidentLegend }>();
+
+export function hexLegendFor(counts: CellCounts, dark: boolean): IncidentLegend {
+  const m = hexMemo.get(counts);
+  if (m && m.dark === dark) return m.legend;
+  const legend = incidentLegend(counts, dark);
+  hexMemo.set(counts, { dark, legend });
+  return legend;
+}
+
+interface GridFill {
+  values: Float64Array | null;
+  legend: GridLegend | null;
+}
+let gridMemo: { grids: GridCollection; measure: GridMeasure; incidents: Uint32Array | null; fill: GridFill } | null = null;
+
+export function gridFillFor(grids: GridCollection, measure: GridMeasure, incidents: Uint32Array | null): GridFill {
+  if (gridMemo && gridMemo.grids === grids && gridMemo.measure === measure && gridMemo.incidents === incidents) {
+    return gridMemo.fill;
+  }
+  const values = gridValues(grids, measure, incidents);
+  const fill = { values, legend: gridLegend(measure, values) };
+  gridMemo = { grids, measure, incidents, fill };
+  return fill;
+}

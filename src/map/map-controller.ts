@@ -1,0 +1,162 @@
+// Map: the one object that owns MapLibre and the deck.gl overlay. React creates it once and
+// feeds it data and view state; hover stays in here (no store update per mouse move).
+import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { LngLat } from '../model';
+import type { Selection } from '../state/selection';
+import type { MapData, MapView } from './map-data';
+import { offlineStyle, type Theme } from './basemap/offline-style';
+import { buildLayers } from './build-layers';
+import { IdleTracker } from './idle-tracker';
+
+// Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
+setWorkerUrl(workerUrl);
+
+/** What the pointer is over, handed to the UI's formatter for the tooltip text. */
+export interface HoverTarget {
+  layerId: string;
+  object: unknown;
+  index: number;
+}
+
+export interface MapControllerOptions {
+  onSelect(selection: Selection): void;
+  onIdleChange(idle: boolean): void;
+  /** Called when the zoom comes to rest (the incident resolution follows it). */
+  onZoomSettled(zoom: number): void;
+  /** Tooltip text for a hovered feature, or null for none. Rendered as text, never HTML. */
+  describe(target: HoverTarget, view: MapView): string | null;
+}
+
+export class MapController {
+  private readonly map: MaplibreMap;
+  private readonly overlay: MapboxOverlay;
+  private readonly tooltip: HTMLDivElement;
+  private readonly idle: IdleTracker;
+  private data: MapData | null = null;
+  private view: MapView | null = null;
+  private theme: Theme | null = null;
+  private layers: Layer[] = [];
+  private renderedZoom = -1;
+
+  constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
+    this.map = new MaplibreMap({
+      container,
+      style: { version: 8, sources: {}, layers: [] },
+      center: [0, 0],
+      zoom: 1,
+      attributionControl: false,
+      // Screenshots and printing of the briefing view read the canvas back.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onHover: (info) => this.hover(info),
+      onClick: (info) => this.click(info),
+      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onAfterRender: () => this.idle.deckRendered(this.layers),
+    });
+    this.map.addControl(this.overlay);
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'map-tooltip';
+    this.tooltip.dataset.testid = 'tooltip';
+    this.tooltip.hidden = true;
+    container.appendChild(this.tooltip);
+    this.idle = new IdleTracker(this.map, options.onIdleChange);
+    this.map.on('zoomend', () => {
+      this.options.onZoomSettled(this.map.getZoom());
+      if (Math.abs(this.map.getZoom() - this.renderedZoom) > 0.01) this.render();
+    });
+    this.map.on('movestart', () => this.hideTooltip());
+  }
+
+  /** Sets the dataset (once per load); fits the map to it. */
+  setData(data: MapData): void {
+    if (data === this.data) return;
+    this.data = data;
+    this.theme = null;
+    const [w, s, e, n] = data.manifest.bounds;
+    this.map.fitBounds([w, s, e, n], { padding: 24, animate: false });
+    this.applyStyle();
+    this.render();
+    this.options.onZoomSettled(this.map.getZoom());
+  }
+
+  /** Sets what is shown; cheap when nothing changed (layers keep their data by identity). */
+  setView(view: MapView): void {
+    if (view === this.view) return;
+    this.view = view;
+    this.idle.setPendingWork(view.pendingWork);
+    this.applyStyle();
+    this.render();
+  }
+
+  /** Pixel position of a coordinate, relative to the map container. */
+  project(lngLat: LngLat): [number, number] {
+    const p = this.map.project(lngLat);
+    return [p.x, p.y];
+  }
+
+  jumpTo(target: { center: LngLat; zoom: number }): void {
+    this.map.jumpTo(target);
+  }
+
+  getZoom(): number {
+    return this.map.getZoom();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private applyStyle(): void {
+    if (!this.data || !this.view || this.view.theme === this.theme) return;
+    this.theme = this.view.theme;
+    this.idle.busy();
+    this.map.setStyle(offlineStyle(this.data, this.theme));
+  }
+
+  private render(): void {
+    if (!this.data || !this.view) return;
+    this.renderedZoom = this.map.getZoom();
+    this.layers = buildLayers(this.data, this.view, this.renderedZoom);
+    this.idle.busy();
+    this.overlay.setProps({ layers: this.layers });
+  }
+
+  private hover(info: PickingInfo): void {
+    const text = info.layer && this.view ? this.options.describe({ layerId: info.layer.id, object: info.object, index: info.index }, this.view) : null;
+    if (!text) return this.hideTooltip();
+    this.tooltip.textContent = text;
+    this.tooltip.style.transform = `translate(${info.x + 14}px, ${info.y + 14}px)`;
+    this.tooltip.hidden = false;
+  }
+
+  private hideTooltip(): void {
+    this.tooltip.hidden = true;
+  }
+
+  private click(info: PickingInfo): void {
+    this.options.onSelect(this.selectionOf(info));
+  }
+
+  private selectionOf(info: PickingInfo): Selection {
+    const id = info.layer?.id;
+    const props = (info.object as { properties?: { id: string } } | undefined)?.properties;
+    if ((id === 'grids' || id === 'cameras' || id === 'hotspots') && props) {
+      const kind = id === 'grids' ? 'grid' : id === 'cameras' ? 'camera' : 'hotspot';
+      return { kind, id: props.id };
+    }
+    const hex = this.view?.hexCounts;
+    if (id === 'incidents-hex' && hex && info.index >= 0) {
+      return { kind: 'cell', h3: hex.cells[info.index], count: hex.counts[info.index] };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+// State: the loaded dataset. Loading hands the incident columns to the analysis worker
+// (transferred, not copied) and keeps only the map's static data on the main thread.
+import { create } from 'zustand';
+import type { MapData } from '../map/map-data';
+import { loadDemoBundle } from '../io/demo-loader';
+import { analysisClient } from '../worker/analysis-client';
+import { startIncidentResults } from './incident-results';
+
+interface DatasetState {
+  data: MapData | null;
+  error: string | null;
+}
+
+export const useDataset = create<DatasetState>(() => ({ data: null, error: null }));
+
+/** Loads the bundle at `baseUrl` (a folder with manifest.json) and starts the analysis. */
+export async function loadDataset(baseUrl: string): Promise<void> {
+  try {
+    const { incidents, ...data } = await loadDemoBundle(baseUrl);
+    const client = analysisClient();
+    await client.loadIncidents(incidents);
+    await client.assignPolygons('grids', data.grids);
+    useDataset.setState({ data, error: null });
+    startIncidentResults(client, data.manifest);
+  } catch (e) {
+    useDataset.setState({ error: e instanceof Error ? e.message : String(e) });
+  }
+}

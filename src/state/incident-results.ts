@@ -1,0 +1,72 @@
+// State: incident aggregates for the current filter and zoom, computed in the analysis worker.
+// Requests are latest-wins: a result that arrives after a newer request was made is dropped.
+import { create } from 'zustand';
+import type { DatasetManifest } from '../model';
+import type { CellCounts } from '../map/map-data';
+import type { AnalysisClient } from '../worker/analysis-client';
+import { resolutionForZoom } from '../analysis/aggregate-h3';
+import { useFilters } from './filters';
+import { useLayers } from './layers';
+import { toIncidentFilter } from './incident-filter';
+
+/** Resolution of the heatmap's weighted points: fine enough to look smooth at street zoom. */
+const HEAT_RESOLUTION = 10;
+
+interface IncidentResults {
+  zoom: number;
+  hexCounts: CellCounts | null;
+  heatCounts: CellCounts | null;
+  gridIncidents: Uint32Array | null;
+  /** Worker requests in flight. */
+  pending: number;
+  setZoom(zoom: number): void;
+}
+
+export const useIncidentResults = create<IncidentResults>((set) => ({
+  zoom: 10,
+  hexCounts: null,
+  heatCounts: null,
+  gridIncidents: null,
+  pending: 0,
+  setZoom(zoom) {
+    set({ zoom });
+  },
+}));
+
+/** Wires filters, zoom and display mode to worker requests. Call once, after loading. */
+export function startIncidentResults(client: AnalysisClient, manifest: DatasetManifest): () => void {
+  let generation = 0;
+  const run = async <T,>(key: 'hexCounts' | 'heatCounts' | 'gridIncidents', gen: number, job: Promise<T>) => {
+    useIncidentResults.setState((s) => ({ pending: s.pending + 1 }));
+    try {
+      const value = await job;
+      if (gen === generation) useIncidentResults.setState({ [key]: value } as Partial<IncidentResults>);
+    } finally {
+      useIncidentResults.setState((s) => ({ pending: s.pending - 1 }));
+    }
+  };
+
+  let last = { filterKey: '', resolution: -1, mode: '' };
+  const update = () => {
+    const filters = useFilters.getState();
+    const filter = toIncidentFilter(filters, manifest);
+    const filterKey = JSON.stringify([filters.period, filters.caseClasses]);
+    const resolution = resolutionForZoom(useIncidentResults.getState().zoom);
+    const mode = useLayers.getState().incidentMode;
+    const filterChanged = filterKey !== last.filterKey;
+    if (!filterChanged && resolution === last.resolution && mode === last.mode) return;
+    const gen = ++generation;
+    if (filterChanged || resolution !== last.resolution) {
+      void run('hexCounts', gen, client.aggregate(filter, resolution) as Promise<CellCounts>);
+    }
+    if (mode === 'heat' && (filterChanged || mode !== last.mode)) {
+      void run('heatCounts', gen, client.aggregate(filter, HEAT_RESOLUTION) as Promise<CellCounts>);
+    }
+    if (filterChanged) void run('gridIncidents', gen, client.countByPolygon('grids', filter));
+    last = { filterKey, resolution, mode };
+  };
+
+  const unsubscribers = [useFilters.subscribe(update), useLayers.subscribe(update), useIncidentResults.subscribe(update)];
+  update();
+  return () => unsubscribers.forEach((u) => u());
+}

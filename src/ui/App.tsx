@@ -1,0 +1,44 @@
+// UI: the page — title bar, side panels, the map and the detail panel.
+import { useEffect } from 'react';
+import { useDataset } from '../state/dataset';
+import { useLang, useT } from '../i18n';
+import { Header } from './Header';
+import { LayerPanel } from './LayerPanel';
+import { FilterPanel } from './FilterPanel';
+import { MapView } from './MapView';
+import { DetailPanel } from './DetailPanel';
+
+export function App() {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const { data, error } = useDataset();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  return (
+    <div className="app">
+      <Header data={data} />
+      <div className="body">
+        {data && (
+          <nav className="side">
+            <LayerPanel data={data} />
+            <FilterPanel />
+          </nav>
+        )}
+        <main className="stage">
+          {data && <MapView data={data} />}
+          {data && <DetailPanel data={data} />}
+          {!data && !error && <p className="status-message">{t('app.loading')}</p>}
+          {error && (
+            <p className="status-message error" role="alert">
+              {t('app.loadFailed')}: {error}
+            </p>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// UI: details of the selected grid, camera, hotspot or hexagon. Every value is rendered as text.
+import type { ReactNode } from 'react';
+import type { MapData } from '../map/map-data';
+import { useSelection } from '../state/selection';
+import { useIncidentResults } from '../state/incident-results';
+import { formatNumber, useLang, useT } from '../i18n';
+import { GridDetails, CameraDetails, HotspotDetails } from './FeatureDetails';
+
+export function DetailPanel({ data }: { data: MapData }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const { selected, select } = useSelection();
+  const gridIncidents = useIncidentResults((s) => s.gridIncidents);
+  if (!selected) return null;
+  let title = '';
+  let body: ReactNode = null;
+  if (selected.kind === 'grid') {
+    const i = data.grids.features.findIndex((f) => f.properties.id === selected.id);
+    if (i < 0) return null;
+    title = t('detail.grid');
+    body = <GridDetails data={data} grid={data.grids.features[i]} incidents={gridIncidents?.[i] ?? null} />;
+  } else if (selected.kind === 'camera') {
+    const c = data.cameras.features.find((f) => f.properties.id === selected.id);
+    if (!c) return null;
+    title = t('detail.camera');
+    body = <CameraDetails data={data} camera={c} />;
+  } else if (selected.kind === 'hotspot') {
+    const h = data.hotspots.features.find((f) => f.properties.id === selected.id);
+    if (!h) return null;
+    title = t('detail.hotspot');
+    body = <HotspotDetails data={data} hotspot={h} />;
+  } else {
+    title = t('detail.incidents');
+    body = (
+      <dl className="fields">
+        <dt>{t('field.cell')}</dt>
+        <dd>{selected.h3}</dd>
+        <dt>{t('field.count')}</dt>
+        <dd>{formatNumber(lang, selected.count)}</dd>
+      </dl>
+    );
+  }
+  return (
+    <aside className="detail" data-testid="detail-panel">
+      <header>
+        <h2>{title}</h2>
+        <button className="close" aria-label={t('detail.close')} data-testid="detail-close" onClick={() => select(null)}>
+          ×
+        </button>
+      </header>
+      {body}
+    </aside>
+  );
+}

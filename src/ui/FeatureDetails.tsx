@@ -1,0 +1,101 @@
+// UI: the field lists of the detail panel, one component per feature kind.
+import type { CameraFeature, GridFeature, HotspotFeature } from '../model';
+import type { MapData } from '../map/map-data';
+import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
+import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspot-status';
+import { HOTSPOT_STATUS_COLORS } from '../map/colors';
+
+function useNames(data: MapData) {
+  const lang = useLang((s) => s.lang);
+  return (id: string) => {
+    const f = data.admin.features.find((a) => a.properties.id === id);
+    return f ? (lang === 'en' ? f.properties.nameEn : f.properties.name) : id;
+  };
+}
+
+function Field({ label, children }: { label: MessageKey; children: React.ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <dt>{t(label)}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function GridDetails({ data, grid, incidents }: { data: MapData; grid: GridFeature; incidents: number | null }) {
+  const lang = useLang((s) => s.lang);
+  const name = useNames(data);
+  const g = grid.properties;
+  const n = (x: number) => formatNumber(lang, x);
+  return (
+    <>
+      <h3>{lang === 'en' ? g.nameEn : g.name}</h3>
+      <dl className="fields">
+        <Field label="field.code">{g.code}</Field>
+        <Field label="field.town">{name(g.townId)}</Field>
+        <Field label="field.village">{name(g.villageId)}</Field>
+        <Field label="field.households">{n(g.households)}</Field>
+        <Field label="field.population">{n(g.population)}</Field>
+        <Field label="field.officer">{g.officer}</Field>
+        <Field label="field.phone">{g.officerPhone}</Field>
+        <Field label="field.incidents">{incidents === null ? '…' : n(incidents)}</Field>
+      </dl>
+    </>
+  );
+}
+
+export function CameraDetails({ data, camera }: { data: MapData; camera: CameraFeature }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const name = useNames(data);
+  const c = camera.properties;
+  return (
+    <>
+      <h3>{c.name}</h3>
+      <dl className="fields">
+        <Field label="field.kind">{t(`camera.kind.${c.kind}`)}</Field>
+        <Field label="field.status">{t(`camera.status.${c.status}`)}</Field>
+        <Field label="field.town">{name(c.townId)}</Field>
+        <Field label="field.heading">{`${formatNumber(lang, c.heading)}${t('unit.degrees')}`}</Field>
+        <Field label="field.fov">{`${formatNumber(lang, c.fov)}${t('unit.degrees')}`}</Field>
+        <Field label="field.range">{`${formatNumber(lang, c.range)} ${t('unit.metres')}`}</Field>
+        <Field label="field.installed">{String(c.installedYear)}</Field>
+      </dl>
+    </>
+  );
+}
+
+export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: HotspotFeature }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const name = useNames(data);
+  const h = hotspot.properties;
+  const status = hotspotStatus(h, data.manifest.asOf);
+  return (
+    <>
+      <h3>{lang === 'en' ? h.nameEn : h.name}</h3>
+      <p className="status" style={{ borderColor: HOTSPOT_STATUS_COLORS[status] }}>
+        {t(`hotspot.status.${status}`)}
+      </p>
+      {wasRelistedWithinYear(h.history) && <p className="warn">{t('field.relisted')}</p>}
+      <dl className="fields">
+        <Field label="field.kind">{t(`hotspot.kind.${h.kind}`)}</Field>
+        <Field label="field.town">{name(h.townId)}</Field>
+        <Field label="field.deadline">{h.deadline ?? '—'}</Field>
+        <Field label="field.firstResponsible">{h.firstResponsible}</Field>
+        <Field label="field.directResponsible">{h.directResponsible}</Field>
+        <Field label="field.measures">{h.measures.join('；') || '—'}</Field>
+      </dl>
+      <h4>{t('field.history')}</h4>
+      <ol className="history">
+        {h.history.map((e, i) => (
+          <li key={i}>
+            <time>{e.date}</time> <b>{t(`hotspot.status.${e.state}`)}</b> {e.note}
+            {e.satisfaction !== undefined && ` · ${t('field.satisfaction')} ${formatNumber(lang, e.satisfaction * 100, 0)}%`}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// UI: title bar — product name, dataset (marked synthetic when it is), key figures, language.
+import type { MapData } from '../map/map-data';
+import { formatNumber, useLang, useT } from '../i18n';
+import { useIncidentResults } from '../state/incident-results';
+import { hotspotStatus } from '../analysis/hotspot-status';
+
+export function Header({ data }: { data: MapData | null }) {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  return (
+    <header className="header">
+      <h1 className="title">{t('app.title')}</h1>
+      <span className="subtitle">{t('app.subtitle')}</span>
+      {data && <span className="dataset">{lang === 'en' ? data.manifest.nameEn : data.manifest.name}</span>}
+      {data?.manifest.synthetic && (
+        <span className="badge synthetic" data-testid="synthetic-badge">
+          {t('app.synthetic')}
+        </span>
+      )}
+      {data && <KeyFigures data={data} />}
+      <button className="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+        {t('lang.switch')}
+      </button>
+    </header>
+  );
+}
+
+function KeyFigures({ data }: { data: MapData }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const total = useIncidentResults((s) => s.hexCounts?.total ?? null);
+  const cams = data.cameras.features;
+  const online = cams.filter((c) => c.properties.status === 'online').length;
+  const overdue = data.hotspots.features.filter((h) => hotspotStatus(h.properties, data.manifest.asOf) === 'overdue').length;
+  const n = (x: number) => formatNumber(lang, x);
+  return (
+    <dl className="figures">
+      <div>
+        <dt>{t('stats.incidents')}</dt>
+        <dd data-testid="figure-incidents">{total === null ? '…' : n(total)}</dd>
+      </div>
+      <div>
+        <dt>{t('stats.cameras')}</dt>
+        <dd>
+          {n(cams.length)} <small>{t('stats.online')} {formatNumber(lang, (100 * online) / Math.max(1, cams.length), 1)}%</small>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('stats.grids')}</dt>
+        <dd>{n(data.grids.features.length)}</dd>
+      </div>
+      <div>
+        <dt>{t('stats.hotspots')}</dt>
+        <dd>
+          {n(data.hotspots.features.length)} {overdue > 0 && <small className="warn">{t('stats.overdue')} {n(overdue)}</small>}
+        </dd>
+      </div>
+    </dl>
+  );
+}

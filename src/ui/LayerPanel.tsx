@@ -1,0 +1,63 @@
+// UI: the layer panel — one row per overlay with its toggle, its options and its legend.
+import type { ReactNode } from 'react';
+import { OVERLAYS, useLayers, type GridMeasure, type OverlayId } from '../state/layers';
+import { useT, type MessageKey } from '../i18n';
+import type { MapData } from '../map/map-data';
+import { CameraLegend, GridLegendView, HotspotLegend, IncidentLegendView } from './Legends';
+
+const GRID_MEASURES: GridMeasure[] = ['none', 'incidents', 'incidentRate', 'households', 'population'];
+
+export function LayerPanel({ data }: { data: MapData }) {
+  const t = useT();
+  const { visible, toggle, gridMeasure, setGridMeasure, incidentMode, setIncidentMode } = useLayers();
+  const options: Record<OverlayId, ReactNode> = {
+    grids: (
+      <label className="option">
+        {t('grids.measure')}
+        <select data-testid="grid-measure" value={gridMeasure} onChange={(e) => setGridMeasure(e.target.value as GridMeasure)}>
+          {GRID_MEASURES.map((m) => (
+            <option key={m} value={m}>
+              {t(`grids.measure.${m}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+    ),
+    incidents: (
+      <div className="option segmented" role="radiogroup" aria-label={t('incidents.mode')}>
+        {(['hex', 'heat'] as const).map((m) => (
+          <button key={m} role="radio" aria-checked={incidentMode === m} data-testid={`incident-mode-${m}`} onClick={() => setIncidentMode(m)}>
+            {t(`incidents.mode.${m}`)}
+          </button>
+        ))}
+      </div>
+    ),
+    cameras: null,
+    hotspots: null,
+  };
+  const legends: Record<OverlayId, ReactNode> = {
+    grids: <GridLegendView data={data} />,
+    cameras: <CameraLegend />,
+    incidents: <IncidentLegendView />,
+    hotspots: <HotspotLegend data={data} />,
+  };
+  return (
+    <section className="panel layers">
+      <h2>{t('layers.title')}</h2>
+      {OVERLAYS.map((id) => (
+        <div key={id} className={`layer-row ${visible[id] ? 'on' : 'off'}`}>
+          <label className="toggle">
+            <input type="checkbox" data-testid={`layer-toggle-${id}`} checked={visible[id]} onChange={() => toggle(id)} />
+            <span>{t(`layers.${id}`)}</span>
+          </label>
+          {visible[id] && options[id]}
+          {visible[id] && (
+            <div className="legend" data-testid={`legend-${id}`}>
+              {legends[id]}
+            </div>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

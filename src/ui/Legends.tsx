@@ -1,0 +1,109 @@
+// UI: legends. Colours come from the same memoised classes the map layers use.
+import type { MapData } from '../map/map-data';
+import { CAMERA_KINDS, CAMERA_STATUSES, HOTSPOT_STATES, type HotspotState } from '../model';
+import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
+import { useIncidentResults } from '../state/incident-results';
+import { useLayers } from '../state/layers';
+import { gridFillFor, hexLegendFor } from '../map/legends';
+import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus, type RGBA } from '../map/colors';
+import { hotspotStatus } from '../analysis/hotspot-status';
+import { CameraGlyph } from './CameraGlyph';
+
+const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
+
+/** Class bins as swatches labelled with their ranges: "< 3", "3–7", …, "≥ 40". */
+function Bins({ breaks, colors, digits = 0 }: { breaks: number[]; colors: RGBA[]; digits?: number }) {
+  const lang = useLang((s) => s.lang);
+  const f = (x: number) => formatNumber(lang, x, digits);
+  return (
+    <ul className="bins">
+      {colors.map((c, i) => (
+        <li key={i}>
+          <span className="swatch" style={{ background: css(c) }} />
+          {i === 0 ? `< ${f(breaks[0])}` : i === breaks.length ? `≥ ${f(breaks[i - 1])}` : `${f(breaks[i - 1])}–${f(breaks[i])}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function IncidentLegendView() {
+  const t = useT();
+  const hex = useIncidentResults((s) => s.hexCounts);
+  const mode = useLayers((s) => s.incidentMode);
+  if (!hex) return <p className="muted">{t('app.loading')}</p>;
+  if (mode === 'heat') {
+    return (
+      <div className="ramp-row">
+        {t('legend.low')} <span className="ramp heat" /> {t('legend.high')}
+      </div>
+    );
+  }
+  const legend = hexLegendFor(hex, false);
+  return (
+    <>
+      <p className="legend-title">
+        {t('legend.incidents')} · {t('incidents.resolution')} {hex.resolution}
+      </p>
+      <Bins breaks={legend.breaks} colors={legend.colors} />
+    </>
+  );
+}
+
+export function GridLegendView({ data }: { data: MapData }) {
+  const t = useT();
+  const measure = useLayers((s) => s.gridMeasure);
+  const incidents = useIncidentResults((s) => s.gridIncidents);
+  const { legend } = gridFillFor(data.grids, measure, incidents);
+  return (
+    <>
+      <p className="legend-title">
+        <span className="swatch line" /> {t('layers.grids')} · {t(`grids.measure.${measure}` as MessageKey)}
+      </p>
+      {legend && <Bins breaks={legend.breaks} colors={legend.colors} digits={measure === 'incidentRate' ? 1 : 0} />}
+    </>
+  );
+}
+
+export function CameraLegend() {
+  const t = useT();
+  return (
+    <>
+      <ul className="bins two-col">
+        {CAMERA_KINDS.map((k) => (
+          <li key={k}>
+            <CameraGlyph kind={k} color={CAMERA_STATUS_COLORS.online} />
+            {t(`camera.kind.${k}`)}
+          </li>
+        ))}
+      </ul>
+      <ul className="bins inline">
+        {CAMERA_STATUSES.map((s) => (
+          <li key={s}>
+            <span className="swatch round" style={{ background: CAMERA_STATUS_COLORS[s] }} />
+            {t(`camera.status.${s}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t('legend.fovHint')}</p>
+    </>
+  );
+}
+
+export function HotspotLegend({ data }: { data: MapData }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const statuses: HotspotDisplayStatus[] = [...HOTSPOT_STATES.filter((s: HotspotState) => s !== 'delisted'), 'overdue', 'delisted'];
+  const count = (s: HotspotDisplayStatus) =>
+    data.hotspots.features.filter((h) => hotspotStatus(h.properties, data.manifest.asOf) === s).length;
+  return (
+    <ul className="bins">
+      {statuses.map((s) => (
+        <li key={s}>
+          <span className="swatch" style={{ background: HOTSPOT_STATUS_COLORS[s], opacity: 0.85 }} />
+          {t(`hotspot.status.${s}`)} <span className="count">{formatNumber(lang, count(s))}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

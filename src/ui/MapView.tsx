@@ -1,0 +1,76 @@
+// UI: hosts the map. Creates the one MapController, feeds it the stores, and exposes the test
+// hook. The map's idle flag is written straight to the DOM: it changes often and renders nothing.
+import { useEffect, useMemo, useRef } from 'react';
+import { MapController } from '../map/map-controller';
+import type { MapData, MapView as MapViewState } from '../map/map-data';
+import { useLayers } from '../state/layers';
+import { useSelection } from '../state/selection';
+import { useIncidentResults } from '../state/incident-results';
+import { useLang } from '../i18n';
+import { describeHover } from './describe-hover';
+
+declare global {
+  interface Window {
+    /** Test and wall-screen hook: read-only helpers, no state changes beyond the camera. */
+    __oneMap?: {
+      project(lngLat: [number, number]): [number, number];
+      jumpTo(t: { center: [number, number]; zoom: number }): void;
+      getZoom(): number;
+      manifest: MapData['manifest'];
+    };
+  }
+}
+
+export function MapView({ data }: { data: MapData }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const layers = useLayers();
+  const selection = useSelection((s) => s.selected);
+  const results = useIncidentResults();
+  const lang = useLang((s) => s.lang);
+
+  const view: MapViewState = useMemo(
+    () => ({
+      visible: layers.visible,
+      gridMeasure: layers.gridMeasure,
+      incidentMode: layers.incidentMode,
+      lang,
+      theme: 'light',
+      selection,
+      hexCounts: results.hexCounts,
+      heatCounts: results.heatCounts,
+      gridIncidents: results.gridIncidents,
+      pendingWork: results.pending,
+    }),
+    [layers.visible, layers.gridMeasure, layers.incidentMode, lang, selection, results],
+  );
+
+  useEffect(() => {
+    const container = containerRef.current!;
+    const controller = new MapController(container, {
+      onSelect: (s) => useSelection.getState().select(s),
+      onIdleChange: (idle) => container.setAttribute('data-idle', String(idle)),
+      onZoomSettled: (zoom) => useIncidentResults.getState().setZoom(zoom),
+      describe: (target, v) => describeHover(target, v, data),
+    });
+    controllerRef.current = controller;
+    controller.setData(data);
+    window.__oneMap = {
+      project: (p) => controller.project(p),
+      jumpTo: (t) => controller.jumpTo(t),
+      getZoom: () => controller.getZoom(),
+      manifest: data.manifest,
+    };
+    return () => {
+      delete window.__oneMap;
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, [data]);
+
+  useEffect(() => {
+    controllerRef.current?.setView(view);
+  }, [view]);
+
+  return <div ref={containerRef} className="map" data-testid="map" data-idle="false" />;
+}

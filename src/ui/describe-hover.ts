@@ -1,0 +1,34 @@
+// UI: the one-line tooltip text for whatever the pointer is over. Plain text only.
+import type { CameraFeature, GridFeature, HotspotFeature } from '../model';
+import type { MapData, MapView } from '../map/map-data';
+import type { HoverTarget } from '../map/map-controller';
+import { formatNumber, translate } from '../i18n';
+import { hotspotStatus } from '../analysis/hotspot-status';
+
+export function describeHover(target: HoverTarget, view: MapView, data: MapData): string | null {
+  const t = (k: Parameters<typeof translate>[1]) => translate(view.lang, k);
+  const n = (x: number) => formatNumber(view.lang, x);
+  const en = view.lang === 'en';
+  switch (target.layerId) {
+    case 'grids': {
+      const g = (target.object as GridFeature).properties;
+      const incidents = view.gridIncidents ? ` · ${t('stats.incidents')} ${n(view.gridIncidents[target.index])}` : '';
+      return `${en ? g.nameEn : g.name}${incidents} · ${t('field.households')} ${n(g.households)}`;
+    }
+    case 'cameras': {
+      const c = (target.object as CameraFeature).properties;
+      return `${c.name} · ${t(`camera.kind.${c.kind}`)} · ${t(`camera.status.${c.status}`)}`;
+    }
+    case 'hotspots': {
+      const h = (target.object as HotspotFeature).properties;
+      return `${en ? h.nameEn : h.name} · ${t(`hotspot.status.${hotspotStatus(h, data.manifest.asOf)}`)}`;
+    }
+    case 'incidents-hex': {
+      const hex = view.hexCounts;
+      if (!hex || target.index < 0) return null;
+      return `${t('stats.incidents')} ${n(hex.counts[target.index])}`;
+    }
+    default:
+      return null;
+  }
+}
