@@ -5,6 +5,7 @@
 // whole process group afterwards — on failure, on Ctrl-C, and (through a small guard
 // process) even if this script is killed outright.
 //
+// Arguments are passed on to vitest (`npm run test:browser -- language` runs one file).
 // Standalone it ends with the line "N passed, N failed". With ONE_MAP_SUMMARY_FILE set
 // (scripts/run-tests.mjs does) it writes { passed, failed, skipped, failures } there instead.
 import { spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ import {
   killGroup,
   runCommand,
   sleep,
+  startOrphanGuard,
 } from './test-lib.mjs';
 
 const REPORT = join(ARTIFACTS, 'browser-results.json');
@@ -39,29 +41,6 @@ function freePort() {
       srv.close(() => resolvePort(port));
     });
   });
-}
-
-/**
- * Kills the server's process group when this process disappears without cleaning up
- * (SIGKILL, crash). Runs detached; exits by itself once the server group is gone.
- */
-function startOrphanGuard(serverPid) {
-  const code = `
-    const [parent, group] = process.argv.slice(1).map(Number);
-    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-    setInterval(() => {
-      if (!alive(-group)) process.exit(0);
-      if (!alive(parent)) {
-        try { process.kill(-group, 'SIGTERM'); } catch {}
-        setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
-      }
-    }, 1000);`;
-  const guard = spawn(process.execPath, ['-e', code, String(process.pid), String(serverPid)], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  guard.unref();
-  return guard.pid;
 }
 
 async function startPreview() {
@@ -204,6 +183,8 @@ async function main() {
         '--reporter=default',
         '--reporter=json',
         `--outputFile.json=${REPORT}`,
+        // Extra arguments go to vitest, e.g. a file filter: npm run test:browser -- 02-layer
+        ...process.argv.slice(2),
       ],
       {
         env: { ONE_MAP_BASE_URL: `http://127.0.0.1:${s.port}`, CHROMIUM_PATH: executable },

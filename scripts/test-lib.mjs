@@ -22,6 +22,30 @@ export function killGroup(pid, signal = 'SIGTERM') {
 }
 
 /**
+ * Kills process group `group` when this process disappears without cleaning up (SIGKILL,
+ * crash): a tiny detached node process that polls both once a second and exits by itself
+ * once the group is gone. Returns its pid.
+ */
+export function startOrphanGuard(group) {
+  const code = `
+    const [parent, group] = process.argv.slice(1).map(Number);
+    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    setInterval(() => {
+      if (!alive(-group)) process.exit(0);
+      if (!alive(parent)) {
+        try { process.kill(-group, 'SIGTERM'); } catch {}
+        setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
+      }
+    }, 1000);`;
+  const guard = spawn(process.execPath, ['-e', code, String(process.pid), String(group)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  guard.unref();
+  return guard.pid;
+}
+
+/**
  * Runs `cmd args` in its own process group with inherited stdio. Resolves with
  * { code, signal, timedOut, ms }; never rejects. On timeout the whole group is killed.
  */
@@ -42,6 +66,7 @@ export function runCommand(cmd, args, { env, timeoutMs = 10 * 60_000, label = cm
       return;
     }
     activeGroups.add(child.pid);
+    startOrphanGuard(child.pid);
     const timer = setTimeout(() => {
       timedOut = true;
       console.error(`\n[${label}] timed out after ${Math.round(timeoutMs / 1000)} s: killing it`);
