@@ -1,0 +1,46 @@
+// Test helpers: synthetic incidents in a county-sized box around 117.2°E 32.9°N.
+import type { IncidentColumns } from '../../src/model/incident';
+
+/** Deterministic uniform numbers in [0, 1) (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const COUNTY_BOX = { west: 116.9, south: 32.65, east: 117.5, north: 33.15 };
+export const T0 = 1_704_038_400; // 2024-01-01T00:00:00+08:00, epoch seconds
+export const YEAR_SEC = 366 * 86_400;
+
+/**
+ * n incidents in the county box with times over 2024 and categories 0..categories-1.
+ * `clustered` draws most of them around a few centres so cells repeat, as real data does.
+ */
+export function randomIncidents(n: number, seed = 1, opts: { categories?: number; clustered?: boolean } = {}): IncidentColumns {
+  const r = rng(seed);
+  const b = COUNTY_BOX;
+  const categories = opts.categories ?? 12;
+  const centres = Array.from({ length: 40 }, () => [b.west + r() * (b.east - b.west), b.south + r() * (b.north - b.south)]);
+  const lng = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const timeSec = new Uint32Array(n);
+  const category = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (opts.clustered && r() < 0.8) {
+      const c = centres[Math.floor(r() * centres.length)];
+      lng[i] = c[0] + (r() - 0.5) * 0.01;
+      lat[i] = c[1] + (r() - 0.5) * 0.01;
+    } else {
+      lng[i] = b.west + r() * (b.east - b.west);
+      lat[i] = b.south + r() * (b.north - b.south);
+    }
+    timeSec[i] = T0 + Math.floor(r() * YEAR_SEC);
+    category[i] = Math.floor(r() * categories);
+  }
+  return { lng, lat, timeSec, category };
+}

@@ -1,0 +1,122 @@
+import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { h3ChildHi, h3ChildLo, h3Digit, h3ParentHi, h3ParentLo, h3ResolutionOf, h3ToString, parseH3Into } from '../../src/analysis/h3-bits';
+import { buildIncidentIndex, indexMemory, levelCellIds, type IncidentIndex } from '../../src/analysis/incident-index';
+import { SplitLongDict } from '../../src/analysis/split-long-dict';
+import { randomIncidents } from './analysis-fixtures';
+
+describe('h3 bit arithmetic', () => {
+  it('parses and prints cells, and computes parents exactly as cellToParent', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -85, max: 85, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.integer({ min: 1, max: 15 }),
+        (lat, lng, res) => {
+          const cell = latLngToCell(lat, lng, res);
+          const split = new Uint32Array(2);
+          parseH3Into(cell, split);
+          expect(h3ToString(split[0], split[1])).toBe(cell);
+          expect(h3ResolutionOf(split[0])).toBe(res);
+          for (let p = 0; p <= res; p++) {
+            expect(h3ToString(h3ParentHi(split[0], p), h3ParentLo(split[1], p))).toBe(cellToParent(cell, p));
+          }
+          // A cell is its parent plus one digit: rebuild it from the parent and the digit.
+          const parent = new Uint32Array(2);
+          parseH3Into(cellToParent(cell, res - 1), parent);
+          const d = h3Digit(split[0], split[1], res);
+          expect(d).toBeLessThan(7);
+          expect(h3ToString(h3ChildHi(parent[0], res, d), h3ChildLo(parent[1], res, d))).toBe(cell);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('SplitLongDict', () => {
+  it('gives distinct pairs dense ordinals in first-seen order, across regrowth', () => {
+    const d = new SplitLongDict(4);
+    const seen = new Map<string, number>();
+    const r = () => Math.floor(Math.random() * 64);
+    for (let i = 0; i < 5000; i++) {
+      const hi = (0x8b000000 + r()) >>> 0; // few distinct values, constant high bits like H3
+      const lo = (r() << 20) | 0xfffff;
+      const key = `${hi}:${lo >>> 0}`;
+      const ord = d.intern(hi, lo >>> 0);
+      if (!seen.has(key)) seen.set(key, seen.size);
+      expect(ord).toBe(seen.get(key));
+    }
+    expect(d.size).toBe(seen.size);
+    const his = d.keysHi();
+    const los = d.keysLo();
+    [...seen.keys()].forEach((k, ord) => expect(`${his[ord]}:${los[ord]}`).toBe(k));
+  });
+});
+
+const idOf = (index: IncidentIndex, position: number, ord: number) => levelCellIds(index, position, [ord])[0];
+
+describe('buildIncidentIndex', () => {
+  const cols = randomIncidents(20_000, 7, { clustered: true });
+  const index = buildIncidentIndex(cols);
+
+  it('stores one fine cell per incident as an ordinal, with parents chained level by level', () => {
+    expect(index.levels.map((l) => l.resolution)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    const fine = index.levels.length - 1;
+    for (let i = 0; i < cols.lng.length; i += 37) {
+      const cell = latLngToCell(cols.lat[i], cols.lng[i], 11);
+      expect(idOf(index, fine, index.cellOrd[i])).toBe(cell);
+      let ord = index.cellOrd[i];
+      for (let k = fine; k > 0; k--) {
+        ord = index.levels[k].link![ord] >>> 3;
+        expect(idOf(index, k - 1, ord)).toBe(cellToParent(cell, index.levels[k - 1].resolution));
+      }
+    }
+  });
+
+  it('lists each distinct cell once per level', () => {
+    index.levels.forEach((level, k) => {
+      const ids = levelCellIds(index, k, Array.from({ length: level.size }, (_, c) => c));
+      expect(new Set(ids).size).toBe(level.size);
+      expect(ids.every((id) => getResolution(id) === level.resolution)).toBe(true);
+    });
+  });
+
+  it('keeps the columns as given (no copy)', () => {
+    expect(index.cols.lng).toBe(cols.lng);
+    expect(index.count).toBe(20_000);
+  });
+
+  it('reports memory, at most ~40 bytes an incident', () => {
+    const m = indexMemory(index);
+    expect(m.columnBytes).toBe(21 * 20_000);
+    expect(m.cellOrdBytes).toBe(4 * 20_000);
+    expect(m.totalBytes).toBe(m.columnBytes + m.cellOrdBytes + m.levelBytes);
+    expect(m.bytesPerIncident).toBeLessThanOrEqual(40);
+    // Even when nearly every incident has a fine cell of its own (sparse uniform points).
+    const uniform = indexMemory(buildIncidentIndex(randomIncidents(20_000, 3)));
+    expect(uniform.bytesPerIncident).toBeLessThanOrEqual(45);
+  });
+
+  it('takes other resolution ranges', () => {
+    expect(buildIncidentIndex(cols, { fineResolution: 9, coarsestResolution: 4 }).levels.map((l) => l.resolution)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(buildIncidentIndex(cols, { fineResolution: 8, coarsestResolution: 8 }).levels.map((l) => l.resolution)).toEqual([8]);
+    expect(() => buildIncidentIndex(cols, { fineResolution: 16 })).toThrow(/0–15/);
+  });
+
+  it('handles no incidents', () => {
+    const empty = randomIncidents(0);
+    const idx = buildIncidentIndex(empty);
+    expect(idx.count).toBe(0);
+    expect(indexMemory(idx).bytesPerIncident).toBe(0);
+  });
+
+  it('names the row of an invalid position and rejects columns of different lengths', () => {
+    const bad = randomIncidents(10, 1);
+    bad.lat[6] = NaN;
+    expect(() => buildIncidentIndex(bad)).toThrow(/incident 6 /);
+    const short = { ...randomIncidents(10, 1), category: new Uint8Array(9) };
+    expect(() => buildIncidentIndex(short)).toThrow(/differ in length/);
+  });
+});

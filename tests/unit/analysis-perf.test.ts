@@ -1,0 +1,77 @@
+// Perf print, not an assertion: build and aggregate a million incidents in the county box.
+import { describe, expect, it } from 'vitest';
+import { aggregateH3 } from '../../src/analysis/aggregate-h3';
+import { assignPolygons, countByPolygon } from '../../src/analysis/grid-stats';
+import { categoryMask } from '../../src/analysis/incident-filter';
+import { buildIncidentIndex, indexMemory } from '../../src/analysis/incident-index';
+import { buildPolygonIndex } from '../../src/analysis/polygon-index';
+import type { AreaGeometry, Feature, LngLat } from '../../src/model/geo';
+import { COUNTY_BOX, randomIncidents, T0 } from './analysis-fixtures';
+
+const N = Number(process.env.PERF_N ?? 1_000_000);
+
+function best(runs: number, f: () => unknown): { min: number; median: number } {
+  const t: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    f();
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return { min: t[0], median: t[Math.floor(runs / 2)] };
+}
+
+/** A 40 × 40 tiling of the county box by squares drawn as octagon-ish 9-vertex rings. */
+function gridSquares(): Feature<AreaGeometry, null>[] {
+  const b = COUNTY_BOX;
+  const n = 40;
+  const w = (b.east - b.west) / n;
+  const h = (b.north - b.south) / n;
+  const out: Feature<AreaGeometry, null>[] = [];
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) {
+      const x0 = b.west + i * w, y0 = b.south + j * h;
+      const ring: LngLat[] = [
+        [x0, y0], [x0 + w / 2, y0], [x0 + w, y0], [x0 + w, y0 + h / 2], [x0 + w, y0 + h],
+        [x0 + w / 2, y0 + h], [x0, y0 + h], [x0, y0 + h / 2], [x0, y0],
+      ];
+      out.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: null });
+    }
+  return out;
+}
+
+describe(`perf (${N.toLocaleString('en')} incidents; printed, not asserted)`, () => {
+  it('builds the index, aggregates and counts per grid', () => {
+    const cols = randomIncidents(N, 42);
+    const log = (s: string) => console.log(`[perf] ${s}`);
+
+    let t0 = performance.now();
+    const index = buildIncidentIndex(cols);
+    const buildMs = performance.now() - t0;
+    const mem = indexMemory(index);
+    log(`build index: ${buildMs.toFixed(0)} ms (${((buildMs * 1000) / N).toFixed(2)} µs an incident)`);
+    log(`distinct cells: ${index.levels.map((l) => `r${l.resolution} ${l.size}`).join(', ')}`);
+    log(`memory: ${(mem.totalBytes / 1e6).toFixed(1)} MB, ${mem.bytesPerIncident.toFixed(1)} bytes an incident (columns 21, fine ordinal 4, levels ${(mem.levelBytes / N).toFixed(1)})`);
+
+    const year = { fromSec: T0 + 90 * 86_400, toSec: T0 + 270 * 86_400 };
+    const cats = { ...year, categories: categoryMask([0, 2, 4, 6]) };
+    for (const res of [7, 9, 10, 11]) {
+      aggregateH3(index, null, res); // warm caches of cell strings
+      const all = best(7, () => aggregateH3(index, null, res));
+      const filtered = best(7, () => aggregateH3(index, cats, res));
+      log(`aggregate r${res}: no filter ${all.median.toFixed(1)} ms (min ${all.min.toFixed(1)}), time+category filter ${filtered.median.toFixed(1)} ms`);
+    }
+
+    const polygons = buildPolygonIndex(gridSquares());
+    t0 = performance.now();
+    const assignment = assignPolygons(polygons, cols.lng, cols.lat);
+    log(`assign to 1,600 grid polygons: ${(performance.now() - t0).toFixed(0)} ms (${assignment.outside} outside)`);
+    const counts = best(7, () => countByPolygon(assignment, cols, cats));
+    log(`countByPolygon with filter: ${counts.median.toFixed(1)} ms`);
+
+    t0 = performance.now();
+    buildIncidentIndex(cols, { exactResolutions: [7] });
+    log(`build with one exact resolution: ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(index.count).toBe(N);
+  });
+});
