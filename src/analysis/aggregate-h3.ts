@@ -1,8 +1,9 @@
 // Analysis (PURE): counts incidents per H3 cell at one resolution, under a filter. Imports only
-// model-level types and sibling pure modules (h3-js for edge lengths); no DOM, maplibre, deck.gl.
-import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
+// sibling pure modules; no DOM, maplibre or deck.gl.
 import type { IncidentIndex } from './incident-index';
 import { exactCellIds, levelCellIds, levelPosition, type ExactLevel } from './incident-index';
+// Kept here too for callers that import it with the aggregation; zoom-resolution.ts needs no h3-js.
+export { resolutionForZoom, type ZoomResolutionOptions } from './zoom-resolution';
 import { compileFilter, type CompiledFilter, type IncidentFilter } from './incident-filter';
 
 /** Incident counts per non-empty H3 cell. */
@@ -86,46 +87,4 @@ function nonEmpty(counts: Uint32Array): { ords: Uint32Array; counts: Uint32Array
     if (v > max) max = v;
   }
   return { ords, counts: out, total, max };
-}
-
-/** Options of {@link resolutionForZoom}. */
-export interface ZoomResolutionOptions {
-  /** Latitude the map is looking at, degrees; default 33 (the demo county). */
-  latitude?: number;
-  /** Pixel size of a map tile at zoom z; 512 for maplibre (default), 256 for classic web maps. */
-  tileSize?: number;
-  /** Hexagon width wanted on screen, pixels across the flats; default 20 (the 10–30 px band). */
-  targetPx?: number;
-  /** Resolutions to choose from (the index's); default 0–15. */
-  available?: readonly number[];
-}
-
-const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
-
-/**
- * H3 resolution whose hexagons look about `targetPx` wide at map `zoom`: the available
- * resolution with the smallest ratio (either way) to the target. With maplibre's 512 px tiles at
- * 33° N: zoom 9 → 7, zoom 12 → 9, zoom 15 → 11; with 256 px tiles: zoom 9 → 6, zoom 13 → 9.
- */
-export function resolutionForZoom(zoom: number, opts: ZoomResolutionOptions = {}): number {
-  const latitude = opts.latitude ?? 33;
-  const tileSize = opts.tileSize ?? 512;
-  const targetPx = opts.targetPx ?? 20;
-  const available = opts.available ?? ALL_RESOLUTIONS;
-  if (available.length === 0) throw new RangeError('resolutionForZoom: no resolution available');
-  const metresPerPx = (EARTH_CIRCUMFERENCE_M * Math.cos((latitude * Math.PI) / 180)) / (tileSize * 2 ** zoom);
-  let best = available[0];
-  let bestMiss = Infinity;
-  for (const res of available) {
-    const widthPx = (Math.sqrt(3) * edgeMetres(res)) / metresPerPx;
-    const miss = Math.abs(Math.log(widthPx / targetPx));
-    if (miss < bestMiss) (bestMiss = miss), (best = res);
-  }
-  return best;
-}
-
-const ALL_RESOLUTIONS = Array.from({ length: 16 }, (_, r) => r);
-const EDGE_M = ALL_RESOLUTIONS.map((r) => getHexagonEdgeLengthAvg(r, UNITS.m));
-function edgeMetres(res: number): number {
-  return EDGE_M[res];
 }

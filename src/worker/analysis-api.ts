@@ -3,7 +3,8 @@
 // for transfer (zero copy) back to the caller. Runs in Node tests as well as in the worker.
 import { transfer } from 'comlink';
 import type { AreaGeometry, CameraCollection, FeatureCollection, IncidentColumns } from '../model';
-import { aggregateH3, resolutionForZoom, type H3Aggregate, type ZoomResolutionOptions } from '../analysis/aggregate-h3';
+import { aggregateH3, type H3Aggregate } from '../analysis/aggregate-h3';
+import { resolutionForZoom, type ZoomResolutionOptions } from '../analysis/zoom-resolution';
 import { assignPolygons, cameraStatsByPolygon, countByPolygon, type CameraStats, type PolygonAssignment, type PolygonCounts } from '../analysis/grid-stats';
 import type { IncidentFilter } from '../analysis/incident-filter';
 import { buildIncidentIndex, indexMemory, indexResolutions, type IncidentIndex, type IncidentIndexOptions, type IndexMemory } from '../analysis/incident-index';

@@ -1,7 +1,8 @@
-import { cellToParent, latLngToCell } from 'h3-js';
+import { cellToParent, getHexagonEdgeLengthAvg, latLngToCell, UNITS } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregateH3, resolutionForZoom, type H3Aggregate } from '../../src/analysis/aggregate-h3';
+import { aggregateH3, type H3Aggregate } from '../../src/analysis/aggregate-h3';
+import { H3_EDGE_M, resolutionForZoom } from '../../src/analysis/zoom-resolution';
 import { categoryMask, type IncidentFilter } from '../../src/analysis/incident-filter';
 import { buildIncidentIndex } from '../../src/analysis/incident-index';
 import type { IncidentColumns } from '../../src/model/incident';
@@ -135,10 +136,18 @@ describe('aggregateH3', () => {
 });
 
 describe('resolutionForZoom', () => {
+  it('uses the edge lengths h3-js reports', () => {
+    H3_EDGE_M.forEach((m, res) => expect(m).toBeCloseTo(getHexagonEdgeLengthAvg(res, UNITS.m), 5));
+  });
   it('keeps hexagons about 10–30 px across with maplibre (512 px) tiles', () => {
     expect(resolutionForZoom(9)).toBe(7);
     expect(resolutionForZoom(12)).toBe(9);
     expect(resolutionForZoom(15)).toBe(11);
+  });
+  it('stays within the default index range (5–11) unless told otherwise', () => {
+    expect(resolutionForZoom(0)).toBe(5);
+    expect(resolutionForZoom(22)).toBe(11);
+    expect(resolutionForZoom(22, { available: [12, 13, 14, 15] })).toBe(15);
   });
   it('matches the classic 256 px tile mapping', () => {
     expect(resolutionForZoom(9, { tileSize: 256 })).toBe(6);
