@@ -95,7 +95,8 @@ export const DEFAULT_COARSEST_RESOLUTION = 5;
  * a typed hash table (no string Map); then, once per distinct cell, its parent at each coarser
  * resolution by H3 bit arithmetic. Cost is dominated by `latLngToCell` (about 1–1.5 µs each).
  * Coarser cells are therefore H3 parents (as `cellToParent`), not `latLngToCell` at that
- * resolution, unless listed in `exactResolutions`. Throws, naming the row, when an incident's position is not a valid WGS-84 coordinate.
+ * resolution, unless listed in `exactResolutions`. Throws, naming the row, when an incident's
+ * position is not a valid WGS-84 coordinate.
  */
 export function buildIncidentIndex(cols: IncidentColumns, opts: IncidentIndexOptions = {}): IncidentIndex {
   const fineResolution = opts.fineResolution ?? DEFAULT_FINE_RESOLUTION;
