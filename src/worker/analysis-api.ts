@@ -98,13 +98,14 @@ export function createAnalysisApi() {
 
     /**
      * Registers polygons under `name` (e.g. 'grids', 'towns', 'hotspots') and locates every
-     * incident in them once; later counts under any filter are a single pass.
+     * incident in them once; later counts under any filter are a single pass. May come before
+     * loadIncidents, which then does the locating.
      */
     assignPolygons(name: string, features: PolygonFeatures): PolygonSetSummary {
-      const idx = requireIndex();
       const t0 = performance.now();
       const polygons = buildPolygonIndex(features.features);
-      const assignment = assignPolygons(polygons, idx.cols.lng, idx.cols.lat);
+      const cols = index?.cols ?? { lng: new Float64Array(0), lat: new Float64Array(0) };
+      const assignment = assignPolygons(polygons, cols.lng, cols.lat);
       sets.set(name, { polygons, assignment });
       return { name, polygonCount: polygons.count, outside: assignment.outside, ms: performance.now() - t0 };
     },

@@ -46,8 +46,9 @@ describe('analysis API (in-process)', () => {
 
   it('re-assigns registered polygon sets when new incidents are loaded', () => {
     const api = createAnalysisApi();
+    api.assignPolygons('grids', halves()); // before any incidents: fine
     api.loadIncidents(randomIncidents(100, 1));
-    api.assignPolygons('grids', halves());
+    expect(api.polygonCounts('grids', null).total).toBe(100);
     api.loadIncidents(randomIncidents(300, 2));
     const counts = api.countByPolygon('grids', null);
     expect(counts[0] + counts[1]).toBe(300);
