@@ -1,10 +1,11 @@
 // Analysis (PURE): counts incidents per H3 cell at one resolution, under a filter. Imports only
 // sibling pure modules; no DOM, maplibre or deck.gl.
-import type { IncidentIndex } from './incident-index';
-import { exactCellIds, levelCellIds, levelPosition, type ExactLevel } from './incident-index';
-// Kept here too for callers that import it with the aggregation; zoom-resolution.ts needs no h3-js.
-export { resolutionForZoom, type ZoomResolutionOptions } from './zoom-resolution';
 import { compileFilter, type CompiledFilter, type IncidentFilter } from './incident-filter';
+import { exactCellIds, levelCellIds, levelPosition, type ExactLevel, type IncidentIndex } from './incident-index';
+
+// Kept here too for callers that import it with the aggregation; on the main thread import it
+// from zoom-resolution.ts, which does not load h3-js.
+export { resolutionForZoom, type ZoomResolutionOptions } from './zoom-resolution';
 
 /** Incident counts per non-empty H3 cell. */
 export interface H3Aggregate {
@@ -32,7 +33,7 @@ export function aggregateH3(index: IncidentIndex, filter: IncidentFilter | null 
   if (exact) return compactExact(exact, countCells(index, exact.cellOrd, exact.size, f));
   const target = levelPosition(index, resolution);
   if (target < 0) {
-    const have = [...index.levels.map((l) => l.resolution)].join(', ');
+    const have = index.levels.map((l) => l.resolution).join(', ');
     throw new RangeError(`resolution ${resolution} is not indexed (have ${have})`);
   }
   const fine = index.levels.length - 1;
