@@ -18,10 +18,10 @@ export async function loadDataset(baseUrl: string): Promise<void> {
   try {
     const { incidents, ...data } = await loadDemoBundle(baseUrl);
     const client = analysisClient();
-    await client.loadIncidents(incidents);
+    const summary = await client.loadIncidents(incidents);
     await client.assignPolygons('grids', data.grids);
     useDataset.setState({ data, error: null });
-    startIncidentResults(client, data.manifest);
+    startIncidentResults(client, data.manifest, summary.resolutions);
   } catch (e) {
     useDataset.setState({ error: e instanceof Error ? e.message : String(e) });
   }

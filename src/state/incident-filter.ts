@@ -2,7 +2,7 @@
 import type { DatasetManifest } from '../model';
 import type { FilterState } from './filters';
 import { zonedToEpochMs } from '../analysis/zoned-time';
-import type { IncidentFilter } from '../analysis/aggregate-h3';
+import type { IncidentFilter } from '../analysis/incident-filter';
 
 const DAY_MS = 86_400_000;
 

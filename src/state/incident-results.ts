@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { DatasetManifest } from '../model';
 import type { CellCounts } from '../map/map-data';
 import type { AnalysisClient } from '../worker/analysis-client';
-import { resolutionForZoom } from '../analysis/aggregate-h3';
+import { resolutionForZoom } from '../analysis/zoom-resolution';
 import { useFilters } from './filters';
 import { useLayers } from './layers';
 import { toIncidentFilter } from './incident-filter';
@@ -34,7 +34,9 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
 }));
 
 /** Wires filters, zoom and display mode to worker requests. Call once, after loading. */
-export function startIncidentResults(client: AnalysisClient, manifest: DatasetManifest): () => void {
+export function startIncidentResults(client: AnalysisClient, manifest: DatasetManifest, resolutions: number[]): () => void {
+  const zoomOpts = { latitude: manifest.center[1], available: resolutions };
+  const heatResolution = resolutions.includes(HEAT_RESOLUTION) ? HEAT_RESOLUTION : resolutions[resolutions.length - 1];
   let generation = 0;
   const run = async <T,>(key: 'hexCounts' | 'heatCounts' | 'gridIncidents', gen: number, job: Promise<T>) => {
     useIncidentResults.setState((s) => ({ pending: s.pending + 1 }));
@@ -51,16 +53,16 @@ export function startIncidentResults(client: AnalysisClient, manifest: DatasetMa
     const filters = useFilters.getState();
     const filter = toIncidentFilter(filters, manifest);
     const filterKey = JSON.stringify([filters.period, filters.caseClasses]);
-    const resolution = resolutionForZoom(useIncidentResults.getState().zoom);
+    const resolution = resolutionForZoom(useIncidentResults.getState().zoom, zoomOpts);
     const mode = useLayers.getState().incidentMode;
     const filterChanged = filterKey !== last.filterKey;
     if (!filterChanged && resolution === last.resolution && mode === last.mode) return;
     const gen = ++generation;
     if (filterChanged || resolution !== last.resolution) {
-      void run('hexCounts', gen, client.aggregate(filter, resolution) as Promise<CellCounts>);
+      void run('hexCounts', gen, client.aggregate(filter, resolution));
     }
     if (mode === 'heat' && (filterChanged || mode !== last.mode)) {
-      void run('heatCounts', gen, client.aggregate(filter, HEAT_RESOLUTION) as Promise<CellCounts>);
+      void run('heatCounts', gen, client.aggregate(filter, heatResolution));
     }
     if (filterChanged) void run('gridIncidents', gen, client.countByPolygon('grids', filter));
     last = { filterKey, resolution, mode };
