@@ -2,7 +2,7 @@
 // WebGL) per test file, with every request recorded and foreign ones blocked, every console
 // error / page error / HTTP error collected and asserted empty after each test, helpers to wait
 // for the map's `data-idle` contract, and screenshots kept in test-artifacts/.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -15,6 +15,10 @@ export const ARTIFACTS = resolve(process.cwd(), 'test-artifacts');
 export const IDLE_TIMEOUT_MS = Number(process.env.ONE_MAP_IDLE_TIMEOUT_MS ?? 180_000);
 /** After an action, how long the map may take to report `data-idle="false"` before we accept "true". */
 const BUSY_GRACE_MS = 2_000;
+/** Once the page has reported an error, how much longer we wait for the map to go idle. */
+const AFTER_ERROR_MS = 15_000;
+/** How long after navigation the map container may take to appear. */
+const MAP_MISSING_MS = 45_000;
 const VIEWPORT = { width: 1280, height: 800 };
 const MAP = '[data-testid="map"]';
 
@@ -54,6 +58,8 @@ function isAllowedUrl(url: string, origin: string): boolean {
     return false;
   }
 }
+
+const problemsOf = new WeakMap<Page, string[]>();
 
 export async function launchSession(): Promise<Session> {
   const origin = new URL(baseUrl()).origin;
@@ -108,6 +114,7 @@ export async function launchSession(): Promise<Session> {
   });
 
   const page = context.pages()[0] ?? (await context.newPage());
+  problemsOf.set(page, problems);
   page.on('crash', () => problems.push('page crashed'));
   page.on('websocket', (ws) => {
     requests.push({ url: ws.url(), type: 'websocket', sameOrigin: isAllowedUrl(ws.url().replace(/^ws/, 'http'), origin) });
@@ -136,7 +143,20 @@ export function useSession(fileLabel: string): () => Session {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     session = await launchSession();
-    await openApp(session.page);
+    try {
+      await openApp(session.page);
+    } catch (err) {
+      await session.page
+        .screenshot({ path: join(ARTIFACTS, `FAILED-${fileLabel}-first-load.png`), timeout: 60_000 })
+        .catch(() => undefined);
+      const problems = session.problems.splice(0);
+      const message = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        message.includes('Page errors so far') || problems.length === 0
+          ? message
+          : `${message}\nPage errors:\n  ${problems.join('\n  ')}`,
+      );
+    }
   });
   afterEach(async (ctx) => {
     if (!session) return;
@@ -168,31 +188,89 @@ export function slug(text: string): string {
 
 export async function openApp(page: Page): Promise<void> {
   await page.goto(baseUrl(), { waitUntil: 'load', timeout: 60_000 });
-  await waitIdle(page);
+  await waitForMap(page, 'first load', (s) => s.idle === 'true', firstIdleTimeout());
+  await nextFrames(page, 2);
 }
 
-function idleState(page: Page): Promise<string | null> {
+// If one file's first load never went idle, the app is stuck: later files wait less for
+// theirs (they still fail or pass on their own) so that the run stays within its budget.
+const STUCK_MARKER = join(ARTIFACTS, 'app-never-idle.json');
+function firstIdleTimeout(): number {
+  return existsSync(STUCK_MARKER) ? 30_000 : IDLE_TIMEOUT_MS;
+}
+
+interface MapState {
+  exists: boolean;
+  idle: string | null;
+  /** Since the last `settle` began: whether data-idle was seen "false". */
+  sawBusy: boolean;
+  /** Since the last `settle` began: whether the grace period has passed. */
+  graceOver: boolean;
+}
+
+type IdleTrace = { values: string[]; t0: number; observer: MutationObserver | null };
+
+async function readMapState(page: Page): Promise<MapState | null> {
   return page
-    .evaluate((sel) => document.querySelector(sel)?.getAttribute('data-idle') ?? null, MAP)
-    .catch(() => null);
+    .evaluate(
+      ({ sel, grace }) => {
+        const el = document.querySelector(sel);
+        const trace = (window as unknown as { __idleTrace?: IdleTrace }).__idleTrace;
+        return {
+          exists: el !== null,
+          idle: el?.getAttribute('data-idle') ?? null,
+          sawBusy: trace ? trace.values.includes('false') : false,
+          graceOver: trace ? performance.now() - trace.t0 > grace : true,
+        };
+      },
+      { sel: MAP, grace: BUSY_GRACE_MS },
+    )
+    .catch(() => null); // navigating: try again
+}
+
+/**
+ * Polls the map's state until `accept` says yes. Fails early, with what the page shows,
+ * when the map container never appears or when the page has reported errors (the test
+ * would fail on them anyway): software WebGL needs long timeouts, a broken app should not.
+ */
+async function waitForMap(page: Page, what: string, accept: (s: MapState) => boolean, timeout: number): Promise<MapState> {
+  const t0 = Date.now();
+  let firstErrorAt: number | undefined;
+  let last: MapState | null = null;
+  for (;;) {
+    const state = await readMapState(page);
+    if (state) {
+      last = state;
+      if (accept(state)) return state;
+    }
+    const now = Date.now();
+    const problems = problemsOf.get(page) ?? [];
+    if (problems.length > 0 && firstErrorAt === undefined) firstErrorAt = now;
+    let reason = '';
+    if (now - t0 > timeout) reason = `not within ${timeout / 1000} s`;
+    else if (firstErrorAt !== undefined && now - firstErrorAt > AFTER_ERROR_MS)
+      reason = `gave up ${AFTER_ERROR_MS / 1000} s after the page reported errors`;
+    else if (!last?.exists && now - t0 > MAP_MISSING_MS) reason = `no ${MAP} element after ${MAP_MISSING_MS / 1000} s`;
+    if (reason) {
+      if (now - t0 > timeout && what === 'first load') writeFileSync(STUCK_MARKER, JSON.stringify({ at: new Date().toISOString() }));
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 5_000 })
+        .catch(() => '(unreadable)');
+      throw new Error(
+        `${what}: the map did not report data-idle="true" — ${reason}. ` +
+          `Map element: ${last?.exists ? `present, data-idle="${last.idle}"` : 'missing'}. ` +
+          (problems.length ? `Page errors so far:\n  ${problems.join('\n  ')}\n` : '') +
+          `Visible text: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 400))}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Waits until the map reports `data-idle="true"`, then lets two more frames pass. */
 export async function waitIdle(page: Page, timeout = IDLE_TIMEOUT_MS): Promise<void> {
-  try {
-    await page.waitForFunction(
-      (sel) => document.querySelector(sel)?.getAttribute('data-idle') === 'true',
-      MAP,
-      { timeout, polling: 200 },
-    );
-  } catch (err) {
-    const state = await idleState(page);
-    throw new Error(
-      `the map did not report data-idle="true" within ${timeout / 1000} s ` +
-        `(${state === null ? `no ${MAP} element or no data-idle attribute` : `data-idle="${state}"`})`,
-      { cause: err },
-    );
-  }
+  await waitForMap(page, 'waiting for idle', (s) => s.idle === 'true', timeout);
   await nextFrames(page, 2);
 }
 
@@ -207,8 +285,6 @@ export async function nextFrames(page: Page, n: number): Promise<void> {
     n,
   );
 }
-
-type IdleTrace = { values: string[]; t0: number; observer: MutationObserver | null };
 
 /**
  * Runs `action` and waits for the map to settle again without racing: we watch `data-idle`
@@ -229,32 +305,14 @@ export async function settle(page: Page, action: () => Promise<unknown>, timeout
     w.__idleTrace = trace;
   }, MAP);
   await action();
-  try {
-    await page.waitForFunction(
-      ({ sel, grace }) => {
-        const trace = (window as unknown as { __idleTrace?: IdleTrace }).__idleTrace;
-        const idle = document.querySelector(sel)?.getAttribute('data-idle') === 'true';
-        if (!trace) return idle; // the page was replaced: plain idle is all we can ask
-        return idle && (trace.values.includes('false') || performance.now() - trace.t0 > grace);
-      },
-      { sel: MAP, grace: BUSY_GRACE_MS },
-      { timeout, polling: 200 },
-    );
-  } catch (err) {
-    const state = await idleState(page);
-    throw new Error(`the map did not settle (data-idle="true") within ${timeout / 1000} s after the action (data-idle="${state}")`, {
-      cause: err,
-    });
-  }
-  const sawBusy = await page.evaluate(() => {
+  const state = await waitForMap(page, 'after the action', (s) => s.idle === 'true' && (s.sawBusy || s.graceOver), timeout);
+  await page.evaluate(() => {
     const w = window as unknown as { __idleTrace?: IdleTrace };
-    const seen = w.__idleTrace?.values.includes('false') ?? false;
     w.__idleTrace?.observer?.disconnect();
     delete w.__idleTrace;
-    return seen;
   });
   await nextFrames(page, 2);
-  return sawBusy;
+  return state.sawBusy;
 }
 
 export interface Shot {
