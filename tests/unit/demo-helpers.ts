@@ -1,0 +1,48 @@
+// Test helpers for the committed demo data (data/demo): loading and a few planar measures.
+// DEMO_DIR overrides the folder, e.g. to check a freshly generated copy.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatasetManifest } from '../../src/model/dataset';
+import type { IncidentColumns } from '../../src/model/incident';
+import { decodeIncidentBin } from '../../src/io/incident-bin';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEMO_DIR = process.env.DEMO_DIR ?? join(ROOT, 'data', 'demo');
+export const hasDemo = existsSync(join(DEMO_DIR, 'manifest.json'));
+
+export function manifest(): DatasetManifest {
+  return JSON.parse(readFileSync(join(DEMO_DIR, 'manifest.json'), 'utf8'));
+}
+
+export function geojson<T = any>(name: string): { type: 'FeatureCollection'; features: T[] } {
+  return JSON.parse(readFileSync(join(DEMO_DIR, name), 'utf8'));
+}
+
+export function incidents(m: DatasetManifest): IncidentColumns {
+  const buf = readFileSync(join(DEMO_DIR, m.files.incidents));
+  return decodeIncidentBin(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), m.counts.incidents);
+}
+
+/** Metres per degree at the demo's latitude: a local flat frame is exact enough at county scale. */
+export function localFrame(lat0: number): { mx: number; my: number } {
+  const my = 6371008.8 * (Math.PI / 180);
+  return { mx: my * Math.cos((lat0 * Math.PI) / 180), my };
+}
+
+/** A small seeded generator for test controls (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Local calendar date (Asia/Shanghai, UTC+8) of an epoch-seconds instant. */
+export function localDate(sec: number): string {
+  return new Date(sec * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
