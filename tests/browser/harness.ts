@@ -154,7 +154,7 @@ export function useSession(fileLabel: string): () => Session {
       throw new Error(
         message.includes('Page errors so far') || problems.length === 0
           ? message
-          : `${message}\nPage errors:\n  ${problems.join('\n  ')}`,
+          : `${message}\nPage errors:\n${formatProblems(problems)}`,
       );
     }
   });
@@ -166,7 +166,7 @@ export function useSession(fileLabel: string): () => Session {
       await session.page.screenshot({ path: join(ARTIFACTS, name), timeout: 60_000 }).catch(() => undefined);
     }
     if (problems.length > 0) {
-      throw new Error(`${problems.length} console/page/network error(s) during "${ctx.task.name}":\n  ${problems.join('\n  ')}`);
+      throw new Error(`${problems.length} console/page/network error(s) during "${ctx.task.name}":\n${formatProblems(problems)}`);
     }
   });
   afterAll(async () => {
@@ -176,6 +176,19 @@ export function useSession(fileLabel: string): () => Session {
     if (!session) throw new Error('browser session not started (beforeAll failed)');
     return session;
   };
+}
+
+/** Lists collected problems readably: identical ones once with a count, long stacks cut. */
+export function formatProblems(problems: string[]): string {
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const lines = p.split('\n');
+    const short = lines.slice(0, 6).join('\n    ') + (lines.length > 6 ? '\n    …' : '');
+    counts.set(short, (counts.get(short) ?? 0) + 1);
+  }
+  const entries = [...counts].slice(0, 15).map(([p, n]) => `  ${n > 1 ? `(×${n}) ` : ''}${p}`);
+  if (counts.size > 15) entries.push(`  … and ${counts.size - 15} more distinct problems`);
+  return entries.join('\n');
 }
 
 export function slug(text: string): string {
@@ -260,7 +273,7 @@ async function waitForMap(page: Page, what: string, accept: (s: MapState) => boo
       throw new Error(
         `${what}: the map did not report data-idle="true" — ${reason}. ` +
           `Map element: ${last?.exists ? `present, data-idle="${last.idle}"` : 'missing'}. ` +
-          (problems.length ? `Page errors so far:\n  ${problems.join('\n  ')}\n` : '') +
+          (problems.length ? `Page errors so far:\n${formatProblems(problems)}\n` : '') +
           `Visible text: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 400))}`,
       );
     }
