@@ -6,6 +6,7 @@ import type { CameraProps } from '../../src/model/camera';
 import type { DatasetManifest } from '../../src/model/dataset';
 import type { Built } from './build';
 import { round6, toLngLat } from './geometry';
+import type { Measures } from './measures';
 import { offenceKinds } from './offences';
 import { traceRegions } from './regions';
 import { readme } from './readme';
@@ -25,7 +26,7 @@ const FILES = {
   places: 'places.geojson',
 };
 
-export function emit(built: Built, out: Output, format: 'bin' | 'csv'): DatasetManifest {
+export function emit(built: Built, out: Output, format: 'bin' | 'csv', measures: Measures): DatasetManifest {
   const { world: w, incidents } = built;
   const { atoms } = w;
   const cache = new Map<number, LngLat>();
@@ -130,6 +131,6 @@ export function emit(built: Built, out: Output, format: 'bin' | 'csv'): DatasetM
     files: { ...FILES, incidents: incidentFile },
   };
   out.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-  out.write('README.md', readme(manifest, toLngLat(w.countyTown)));
+  out.write('README.md', readme(manifest, toLngLat(w.countyTown), measures, built.runs.length));
   return manifest;
 }
