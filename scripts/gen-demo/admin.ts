@@ -77,8 +77,8 @@ export interface TownSplit {
 
 /**
  * Splits the county: the county town's blocks go to 城关 (west of the main avenue), 东城 (east) or
- * 南城 (across the river); the fringe around them (≈ 5 km out) joins the nearest of the three;
- * the rest goes to the rural towns, each growing from its seat.
+ * 南城 (across the river); the fringe around them (about 2 km beyond the built-up edge) joins
+ * the nearest of the three; the rest goes to the rural towns, each growing from its seat.
  */
 export function splitTowns(rng: Rng, atoms: Atoms, county: Uint8Array, plans: Plan[], river: XY[], seats: XY[], stems: NameStem[], names: NameBook): TownSplit {
   const noise = makeNoise(rng, 5000);

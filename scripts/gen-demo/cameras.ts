@@ -66,7 +66,7 @@ export class CameraBook {
       name,
       kind,
       status: 'online',
-      heading: kind === 'street-dome' ? 0 : Math.round((((heading + r.range(-8, 8)) % 360) + 360) % 360),
+      heading: kind === 'street-dome' ? 0 : Math.round((((heading + r.range(-8, 8)) % 360) + 360) % 360) % 360,
       fov: Math.round(r.range(f0, f1)),
       range: Math.round(r.range(r0, r1)),
       townId: this.townIds[this.townOf[a]],
@@ -101,7 +101,10 @@ export function planCameras(book: CameraBook, rng: Rng, plan: Plan, names: Map<s
     const label = `${nameOf('j', j)}与${nameOf('i', i)}交叉口`;
     let n = 0;
     const put = (kind: CameraKind, heading: number) => book.add(kind, corner(), heading, `${label}-${++n}`);
-    if (mainI && mainJ) {
+    if (quiet && (mainI || mainJ)) {
+      // Even main streets get little where they skirt an urban village: a blind spot reports name.
+      if (rng.chance(0.4)) put('street-bullet', compass(rng.pick(arms)));
+    } else if (mainI && mainJ) {
       put('street-dome', 0);
       for (const a of arms) put('street-bullet', compass(a));
       for (const a of arms) put('traffic', compass(a + Math.PI));
@@ -110,9 +113,9 @@ export function planCameras(book: CameraBook, rng: Rng, plan: Plan, names: Map<s
     } else if (mainI || mainJ) {
       const along = mainI ? [dirs.up, dirs.down] : [dirs.left, dirs.right];
       for (const a of along) if (rng.chance(city ? 0.9 : 0.6)) put('street-bullet', compass(a));
-      if (rng.chance(city ? 0.35 : 0.15)) put('street-dome', 0);
-      if (city && rng.chance(0.3)) put('traffic', compass(rng.pick(along) + Math.PI));
-    } else if (!quiet && rng.chance(city ? (old ? 0.35 : 0.55) : 0.15)) {
+      if (rng.chance(city ? 0.5 : 0.25)) put('street-dome', 0);
+      if (city && rng.chance(0.4)) put('traffic', compass(rng.pick(along) + Math.PI));
+    } else if (!quiet && rng.chance(city ? (old ? 0.4 : 0.66) : 0.2)) {
       put('street-bullet', compass(rng.pick(arms)));
     }
   }
@@ -120,6 +123,7 @@ export function planCameras(book: CameraBook, rng: Rng, plan: Plan, names: Map<s
   for (const i of plan.mainI) {
     for (let j = -40; j < 40; j++) {
       if (!(hasBlock(plan, i - 1, j) || hasBlock(plan, i, j)) || !rng.chance(city ? 0.75 : 0.3)) continue;
+      if (plan.blocks.get(`${i - 1},${j}`)?.type === 'urban-village' || plan.blocks.get(`${i},${j}`)?.type === 'urban-village') continue;
       const p = uvToXY(plan, i * plan.bx + rng.pick([-8, 8]), (j + 0.5) * plan.by);
       book.add('street-bullet', p, compass(rng.pick([dirs.up, dirs.down])), `${nameOf('i', i)}${j + 41}号杆`);
     }
@@ -127,6 +131,7 @@ export function planCameras(book: CameraBook, rng: Rng, plan: Plan, names: Map<s
   for (const j of plan.mainJ) {
     for (let i = -40; i < 40; i++) {
       if (!(hasBlock(plan, i, j - 1) || hasBlock(plan, i, j)) || !rng.chance(city ? 0.75 : 0.3)) continue;
+      if (plan.blocks.get(`${i},${j - 1}`)?.type === 'urban-village' || plan.blocks.get(`${i},${j}`)?.type === 'urban-village') continue;
       const p = uvToXY(plan, (i + 0.5) * plan.bx, j * plan.by + rng.pick([-8, 8]));
       book.add('street-bullet', p, compass(rng.pick([dirs.left, dirs.right])), `${nameOf('j', j)}${i + 41}号杆`);
     }

@@ -1,9 +1,8 @@
 // Demo generator: the in-memory county every stage adds to, in local metres. Only writer.ts turns
 // it into files, so the stages never think about GeoJSON or degrees.
-import type { RoadClass } from '../../src/model/dataset';
 import type { CameraProps } from '../../src/model/camera';
+import type { PlaceKind, RoadClass } from '../../src/model/dataset';
 import type { HotspotProps } from '../../src/model/hotspot';
-import type { PlaceKind } from '../../src/model/dataset';
 import type { Atoms } from './atoms';
 import type { Outline } from './county';
 import type { Facility } from './fabric';
