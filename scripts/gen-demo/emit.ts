@@ -115,7 +115,8 @@ export function emit(built: Built, out: Output, format: 'bin' | 'csv', measures:
     generator: 'scripts/gen-demo',
     crs: 'WGS84',
     timeZone: 'Asia/Shanghai',
-    center: [round6((west + east) / 2), round6((south + north) / 2)],
+    // The map opens on the county seat: where briefings start and most incidents are.
+    center: toLngLat(w.places.find((p) => p.kind === 'county-seat')!.p),
     bounds: [west, south, east, north],
     timeRange: [first * 1000, last * 1000],
     asOf: AS_OF_MS,

@@ -8,7 +8,8 @@ import type { Place, Town, Village } from './world';
 export function makePlaces(countyTown: XY, towns: Town[], villages: Village[], facilities: Facility[]): Place[] {
   const places: Place[] = [{ name: '示范县', nameEn: 'Demo County', kind: 'county-seat', rank: 1, p: countyTown }];
   for (const t of towns) {
-    places.push({ name: t.name, nameEn: t.nameEn, kind: 'town', rank: 2, p: t.seat });
+    // Sub-districts sit inside the county seat: their names give way to it at county scale.
+    places.push({ name: t.name, nameEn: t.nameEn, kind: 'town', rank: t.kind === 'subdistrict' ? 3 : 2, p: t.seat });
     if (t.kind === 'subdistrict') {
       // Sub-district offices and police stations stand near the middle of their share of town.
       places.push({ name: `${t.name}办事处`, nameEn: `${t.nameEn} Office`, kind: 'government', rank: 4, p: [t.seat[0] + 40, t.seat[1] - 60] });

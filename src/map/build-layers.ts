@@ -2,11 +2,11 @@
 // the camera icon atlas (drawn once on a canvas).
 import type { Layer } from '@deck.gl/core';
 import type { MapData, MapView } from './map-data';
-import { gridFillLayer, gridLineLayers } from './layers/grid-layer';
+import { gridFillLayer, gridLineLayer } from './layers/grid-layer';
 import { hexagonLayer, heatmapLayer } from './layers/incident-layer';
-import { hotspotLayers } from './layers/hotspot-layer';
+import { hotspotLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
-import { placeLabelLayer } from './layers/label-layer';
+import { labelLayers } from './layers/label-layer';
 import { gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
@@ -14,37 +14,27 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const sel = view.selection;
   const selectedId = (kind: string) => (sel && sel.kind === kind && 'id' in sel ? sel.id : null);
   const { values, legend } = gridFillFor(data.grids, view.gridMeasure, view.gridIncidents);
-  const gridInput = {
-    grids: data.grids,
-    values,
-    legend,
-    selectedId: selectedId('grid'),
-    visible: view.visible.grids,
-    zoom,
-    dark,
-    lang: view.lang,
-  };
-  const layers: Layer[] = [gridFillLayer(gridInput)];
+  const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids, dark };
   const showIncidents = view.visible.incidents;
+  const layers: Layer[] = [gridFillLayer(grid)];
   if (view.hexCounts) {
     layers.push(hexagonLayer(view.hexCounts, hexLegendFor(view.hexCounts, dark), showIncidents && view.incidentMode === 'hex'));
   }
   if (view.heatCounts) {
     layers.push(heatmapLayer(view.heatCounts, showIncidents && view.incidentMode === 'heat', dark));
   }
-  layers.push(...gridLineLayers(gridInput));
   layers.push(
-    ...hotspotLayers({
-      hotspots: data.hotspots,
-      asOf: data.manifest.asOf,
-      visible: view.visible.hotspots,
+    gridLineLayer(grid),
+    hotspotLayer({ hotspots: data.hotspots, asOf: data.manifest.asOf, visible: view.visible.hotspots, selectedId: selectedId('hotspot') }),
+    ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera') }),
+    ...labelLayers({
+      places: data.places,
+      hotspots: view.visible.hotspots ? data.hotspots : null,
+      grids: view.visible.grids ? data.grids : null,
       zoom,
-      selectedId: selectedId('hotspot'),
       lang: view.lang,
       dark,
     }),
   );
-  layers.push(...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera') }));
-  layers.push(placeLabelLayer(data.places, zoom, view.lang, dark));
   return layers;
 }

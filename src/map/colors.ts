@@ -54,6 +54,30 @@ export function countBreaks(values: ArrayLike<number>, classes = 6): number[] {
   return breaks;
 }
 
+const NICE_STEPS = [1, 2, 5];
+
+/**
+ * Class breaks for heavy-tailed counts (incidents concentrate: half of them in a few per cent
+ * of the area): evenly spaced in log scale from 2 to the maximum, rounded to 1–2–5 numbers, so
+ * the few cells that matter get the darkest colours instead of sharing them with the countryside.
+ */
+export function logBreaks(max: number, classes = 6): number[] {
+  if (max < 2) return [1];
+  const lo = Math.log(2);
+  const hi = Math.log(max);
+  const breaks: number[] = [];
+  for (let i = 0; i < classes - 1; i++) {
+    const target = Math.exp(lo + ((hi - lo) * i) / Math.max(1, classes - 1));
+    const decade = 10 ** Math.floor(Math.log10(target));
+    let best = decade;
+    for (const m of [...NICE_STEPS.map((x) => x * decade), 10 * decade]) {
+      if (Math.abs(Math.log(m / target)) < Math.abs(Math.log(best / target))) best = m;
+    }
+    if (best <= max && (breaks.length === 0 || best > breaks[breaks.length - 1])) breaks.push(best);
+  }
+  return breaks;
+}
+
 /** Index of the class a value falls in, given ascending breaks (value < breaks[0] → 0). */
 export function classOf(value: number, breaks: number[]): number {
   let k = 0;
@@ -69,7 +93,13 @@ const RAMPS: Record<Ramp, (t: number) => string> = {
   'incidents-dark': (t) => interpolateInferno(0.25 + 0.75 * t),
 };
 
-/** `n` colours from light to dark along a ramp. */
-export function rampColors(ramp: Ramp, n: number, alpha = 255): RGBA[] {
-  return Array.from({ length: n }, (_, i) => hexToRgba(rgb(RAMPS[ramp](n === 1 ? 1 : i / (n - 1))).formatHex(), alpha));
+/**
+ * `n` colours from light to dark along a ramp. With `alphaFrom`, opacity also rises from
+ * `alphaFrom` to `alpha`, so sparse classes let the basemap show through.
+ */
+export function rampColors(ramp: Ramp, n: number, alpha = 255, alphaFrom = alpha): RGBA[] {
+  return Array.from({ length: n }, (_, i) => {
+    const t = n === 1 ? 1 : i / (n - 1);
+    return hexToRgba(rgb(RAMPS[ramp](t)).formatHex(), Math.round(alphaFrom + (alpha - alphaFrom) * t));
+  });
 }

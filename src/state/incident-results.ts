@@ -37,12 +37,14 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
 export function startIncidentResults(client: AnalysisClient, manifest: DatasetManifest, resolutions: number[]): () => void {
   const zoomOpts = { latitude: manifest.center[1], available: resolutions };
   const heatResolution = resolutions.includes(HEAT_RESOLUTION) ? HEAT_RESOLUTION : resolutions[resolutions.length - 1];
-  let generation = 0;
-  const run = async <T,>(key: 'hexCounts' | 'heatCounts' | 'gridIncidents', gen: number, job: Promise<T>) => {
+  // One generation counter per result, so a newer request for one never drops another's answer.
+  const generation = { hexCounts: 0, heatCounts: 0, gridIncidents: 0 };
+  const run = async <T,>(key: keyof typeof generation, job: () => Promise<T>) => {
+    const gen = ++generation[key];
     useIncidentResults.setState((s) => ({ pending: s.pending + 1 }));
     try {
-      const value = await job;
-      if (gen === generation) useIncidentResults.setState({ [key]: value } as Partial<IncidentResults>);
+      const value = await job();
+      if (gen === generation[key]) useIncidentResults.setState({ [key]: value } as Partial<IncidentResults>);
     } finally {
       useIncidentResults.setState((s) => ({ pending: s.pending - 1 }));
     }
@@ -57,15 +59,17 @@ export function startIncidentResults(client: AnalysisClient, manifest: DatasetMa
     const mode = useLayers.getState().incidentMode;
     const filterChanged = filterKey !== last.filterKey;
     if (!filterChanged && resolution === last.resolution && mode === last.mode) return;
-    const gen = ++generation;
-    if (filterChanged || resolution !== last.resolution) {
-      void run('hexCounts', gen, client.aggregate(filter, resolution));
-    }
-    if (mode === 'heat' && (filterChanged || mode !== last.mode)) {
-      void run('heatCounts', gen, client.aggregate(filter, heatResolution));
-    }
-    if (filterChanged) void run('gridIncidents', gen, client.countByPolygon('grids', filter));
+    // Record what is being computed before starting: the pending count below notifies
+    // subscribers (this function among them) synchronously.
+    const prev = last;
     last = { filterKey, resolution, mode };
+    if (filterChanged || resolution !== prev.resolution) {
+      void run('hexCounts', () => client.aggregate(filter, resolution));
+    }
+    if (mode === 'heat' && (filterChanged || mode !== prev.mode)) {
+      void run('heatCounts', () => client.aggregate(filter, heatResolution));
+    }
+    if (filterChanged) void run('gridIncidents', () => client.countByPolygon('grids', filter));
   };
 
   const unsubscribers = [useFilters.subscribe(update), useLayers.subscribe(update), useIncidentResults.subscribe(update)];

@@ -20,7 +20,7 @@ const STORAGE_KEY = 'one-map.layers';
 type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true },
-  gridMeasure: 'incidents',
+  gridMeasure: 'none',
   incidentMode: 'hex',
 };
 

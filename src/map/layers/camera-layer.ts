@@ -50,7 +50,7 @@ export function cameraLayers(p: CameraLayerInput): Layer[] {
         data: sectors(p.cameras),
         getPolygon: (d) => d.polygon,
         // Only a working camera covers anything: broken ones keep an outline and no fill.
-        getFillColor: (d) => (d.camera.properties.status === 'online' ? [0, 114, 178, 45] : [0, 0, 0, 0]),
+        getFillColor: (d) => (d.camera.properties.status === 'online' ? [0, 114, 178, 30] : [0, 0, 0, 0]),
         getLineColor: (d) => [...STATUS_RGBA[d.camera.properties.status].slice(0, 3), 160] as [number, number, number, number],
         getLineWidth: 1,
         lineWidthUnits: 'pixels',
@@ -78,7 +78,7 @@ export function cameraLayers(p: CameraLayerInput): Layer[] {
       getSize: (f) => (f.properties.id === p.selectedId ? 26 : f.properties.kind === 'checkpoint' ? 16 : 13),
       sizeUnits: 'pixels',
       // Smaller at county scale, where two thousand symbols would otherwise hide the map.
-      sizeScale: p.zoom < 11 ? 0.6 : p.zoom < 13 ? 0.8 : 1,
+      sizeScale: p.zoom < 11 ? 0.45 : p.zoom < 13 ? 0.7 : 1,
       sizeMinPixels: 5,
       updateTriggers: { getSize: p.selectedId },
     }),

@@ -4,7 +4,7 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToLatLng } from 'h3-js';
 import type { Layer } from '@deck.gl/core';
 import type { CellCounts } from '../map-data';
-import { classOf, countBreaks, rampColors, type RGBA } from '../colors';
+import { classOf, logBreaks, rampColors, type RGBA } from '../colors';
 
 export interface IncidentLegend {
   breaks: number[];
@@ -13,8 +13,8 @@ export interface IncidentLegend {
 
 /** Colour classes for a set of cell counts; the legend shows the same classes. */
 export function incidentLegend(counts: CellCounts, dark: boolean): IncidentLegend {
-  const breaks = countBreaks(counts.counts, 6);
-  return { breaks, colors: rampColors(dark ? 'incidents-dark' : 'incidents', breaks.length + 1, 215) };
+  const breaks = logBreaks(counts.max, 7);
+  return { breaks, colors: rampColors(dark ? 'incidents-dark' : 'incidents', breaks.length + 1, 225, 110) };
 }
 
 /** Indexed data for deck.gl: no per-cell objects, accessors read the columns by index. */

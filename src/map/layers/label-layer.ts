@@ -1,36 +1,107 @@
-// Map layer factory: place names drawn by deck.gl from local fonts (the offline style has no
-// glyph server), thinned by rank as the user zooms out.
+// Map layer factory: every text label on the map — place names, listed hotspots, grid names —
+// placed together so they never overlap (most important first), and drawn by deck.gl from the
+// machine's own fonts (the offline style has no glyph server).
 import { TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
-import type { PlaceCollection, PlaceFeature } from '../../model';
+import { pointOnFeature } from '@turf/turf';
+import type { AreaGeometry, Feature, FeatureCollection, PlaceCollection } from '../../model';
 import type { Lang } from '../../i18n';
+import { placeLabels } from '../label-placement';
 
 /** System CJK fonts first (fonts-noto-cjk on Debian, YaHei/PingFang on office PCs). */
 export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 /** The lowest zoom at which places of each rank get a label. */
-const MIN_ZOOM_BY_RANK = [0, 0, 9.5, 11.5, 13, 14.5];
+const PLACE_MIN_ZOOM = [0, 0, 9, 11, 13, 14];
+const PLACE_SIZE = [0, 20, 16, 14, 12, 12];
+export const HOTSPOT_LABEL_MIN_ZOOM = 12;
+export const GRID_LABEL_MIN_ZOOM = 14;
 
-export function placeLabelLayer(places: PlaceCollection, zoom: number, lang: Lang, dark: boolean): Layer {
-  const shown = places.features.filter((f) => zoom >= (MIN_ZOOM_BY_RANK[f.properties.rank] ?? 15));
-  return new TextLayer<PlaceFeature, Record<string, unknown>>({
-    id: 'place-labels',
-    data: shown,
-    getPosition: (f) => f.geometry.coordinates,
-    getText: (f) => (lang === 'en' ? f.properties.nameEn : f.properties.name),
-    getSize: (f) => [0, 20, 16, 14, 12, 12][f.properties.rank] ?? 12,
-    getColor: dark ? [225, 232, 245, 255] : [30, 30, 30, 255],
-    fontWeight: 600,
-    outlineWidth: 5,
-    outlineColor: dark ? [11, 18, 32, 235] : [255, 255, 255, 235],
-    fontFamily: LABEL_FONT,
-    characterSet: 'auto',
-    fontSettings: { sdf: true },
-    // Where labels would overlap, the higher-ranked place keeps its label.
-    extensions: [new CollisionFilterExtension()],
-    getCollisionPriority: (f: PlaceFeature) => -f.properties.rank,
-    collisionTestProps: { sizeScale: 1.2 },
-    updateTriggers: { getText: lang },
-  });
+interface Label {
+  position: [number, number];
+  zh: string;
+  en: string;
+  size: number;
+  /** Lower wins a collision. */
+  rank: number;
+}
+
+type Named = { name: string; nameEn: string };
+const anchorCache = new WeakMap<object, Label[]>();
+
+/** One label per area at a point inside it (not the centroid, which can fall outside). */
+function areaLabels(fc: FeatureCollection<AreaGeometry, Named>, size: number, rank: number): Label[] {
+  let labels = anchorCache.get(fc);
+  if (!labels) {
+    labels = fc.features.map((f: Feature<AreaGeometry, Named>) => ({
+      position: pointOnFeature(f as never).geometry.coordinates as [number, number],
+      zh: f.properties.name,
+      en: f.properties.nameEn,
+      size,
+      rank,
+    }));
+    anchorCache.set(fc, labels);
+  }
+  return labels;
+}
+
+const charCache = new WeakMap<object, Set<string>>();
+/** Every character a collection's names use in either language, so its glyph atlas is built once. */
+function characters(fc: FeatureCollection<unknown, Named>): Set<string> {
+  let set = charCache.get(fc);
+  if (!set) {
+    set = new Set<string>();
+    for (const f of fc.features) for (const ch of f.properties.name + f.properties.nameEn) set.add(ch);
+    charCache.set(fc, set);
+  }
+  return set;
+}
+
+export interface LabelInput {
+  places: PlaceCollection;
+  hotspots: FeatureCollection<AreaGeometry, Named> | null;
+  grids: FeatureCollection<AreaGeometry, Named> | null;
+  zoom: number;
+  lang: Lang;
+  dark: boolean;
+}
+
+export function labelLayers(p: LabelInput): Layer[] {
+  const placeLabelsAll: Label[] = p.places.features
+    .filter((f) => p.zoom >= (PLACE_MIN_ZOOM[f.properties.rank] ?? 15))
+    .map((f) => ({
+      position: f.geometry.coordinates,
+      zh: f.properties.name,
+      en: f.properties.nameEn,
+      size: PLACE_SIZE[f.properties.rank] ?? 12,
+      rank: f.properties.rank,
+    }));
+  // Listed hotspots outrank every place but the county seat: they are what a briefing is about.
+  const groups = [
+    { id: 'place-labels', key: p.places, labels: placeLabelsAll, weight: 600 },
+    { id: 'hotspot-labels', key: p.hotspots, labels: p.hotspots && p.zoom >= HOTSPOT_LABEL_MIN_ZOOM ? areaLabels(p.hotspots, 13, 1.5) : [], weight: 700 },
+    { id: 'grid-labels', key: p.grids, labels: p.grids && p.zoom >= GRID_LABEL_MIN_ZOOM ? areaLabels(p.grids, 12, 6) : [], weight: 600 },
+  ];
+  const all = groups.flatMap((g, gi) => g.labels.map((l) => ({ ...l, text: p.lang === 'en' ? l.en : l.zh, group: gi })));
+  const kept = placeLabels(all, p.zoom);
+  const ink: [number, number, number, number] = p.dark ? [225, 232, 245, 255] : [30, 30, 30, 255];
+  const halo: [number, number, number, number] = p.dark ? [11, 18, 32, 235] : [255, 255, 255, 235];
+  return groups.map(
+    (g, gi) =>
+      new TextLayer<(typeof all)[number]>({
+        id: g.id,
+        data: kept.filter((i) => all[i].group === gi).map((i) => all[i]),
+        getPosition: (d) => d.position,
+        getText: (d) => d.text,
+        getSize: (d) => d.size,
+        getColor: gi === 2 ? (p.dark ? [190, 205, 225, 255] : [55, 65, 85, 255]) : ink,
+        fontWeight: g.weight,
+        outlineWidth: 5,
+        outlineColor: halo,
+        fontFamily: LABEL_FONT,
+        characterSet: g.key ? characters(g.key) : [],
+        // A wider buffer than the default 4: thin CJK strokes at the glyph's edge (the frame of 区) were clipped.
+        fontSettings: { sdf: true, buffer: 10 },
+      }),
+  );
 }
