@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { serveDataset } from './scripts/vite-serve-dataset';
+import { serveDataset } from './scripts/vite-serve-dataset.ts';
 
 // One port for dev and preview; PORT overrides it (README promises 5173 by default).
 const port = Number(process.env.PORT ?? 5173);

@@ -36,18 +36,24 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
-  private data: MapData | null = null;
   private view: MapView | null = null;
-  private theme: Theme | null = null;
+  private theme: Theme;
   private layers: Layer[] = [];
   private renderedZoom = -1;
 
-  constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
+  /** One controller per dataset: a new dataset gets a new map. */
+  constructor(
+    container: HTMLElement,
+    private readonly data: MapData,
+    private readonly options: MapControllerOptions,
+    theme: Theme = 'light',
+  ) {
+    this.theme = theme;
     this.map = new MaplibreMap({
       container,
-      style: { version: 8, sources: {}, layers: [] },
-      center: [0, 0],
-      zoom: 1,
+      style: offlineStyle(data, theme),
+      bounds: data.manifest.bounds,
+      fitBoundsOptions: { padding: 24 },
       attributionControl: false,
       // Screenshots and printing of the briefing view read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -74,17 +80,6 @@ export class MapController {
       if (Math.abs(this.map.getZoom() - this.renderedZoom) > 0.01) this.render();
     });
     this.map.on('movestart', () => this.hideTooltip());
-  }
-
-  /** Sets the dataset (once per load); fits the map to it. */
-  setData(data: MapData): void {
-    if (data === this.data) return;
-    this.data = data;
-    this.theme = null;
-    const [w, s, e, n] = data.manifest.bounds;
-    this.map.fitBounds([w, s, e, n], { padding: 24, animate: false });
-    this.applyStyle();
-    this.render();
     this.options.onZoomSettled(this.map.getZoom());
   }
 
@@ -116,14 +111,14 @@ export class MapController {
   }
 
   private applyStyle(): void {
-    if (!this.data || !this.view || this.view.theme === this.theme) return;
+    if (!this.view || this.view.theme === this.theme) return;
     this.theme = this.view.theme;
     this.idle.busy();
     this.map.setStyle(offlineStyle(this.data, this.theme));
   }
 
   private render(): void {
-    if (!this.data || !this.view) return;
+    if (!this.view) return;
     this.renderedZoom = this.map.getZoom();
     this.layers = buildLayers(this.data, this.view, this.renderedZoom);
     this.idle.busy();

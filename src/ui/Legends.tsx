@@ -11,16 +11,26 @@ import { CameraGlyph } from './CameraGlyph';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
 
-/** Class bins as swatches labelled with their ranges: "< 3", "3–7", …, "≥ 40". */
+/**
+ * Class bins as swatches labelled with their ranges. Counts are whole numbers, so their classes
+ * read as closed ranges ("1", "2–9", "10–19", "≥ 500"); rates read as "< 2.5", "2.5–4.0", ….
+ */
 function Bins({ breaks, colors, digits = 0 }: { breaks: number[]; colors: RGBA[]; digits?: number }) {
   const lang = useLang((s) => s.lang);
   const f = (x: number) => formatNumber(lang, x, digits);
+  const label = (i: number): string => {
+    if (i === breaks.length) return `≥ ${f(breaks[i - 1])}`;
+    if (digits > 0) return i === 0 ? `< ${f(breaks[0])}` : `${f(breaks[i - 1])}–${f(breaks[i])}`;
+    const lo = i === 0 ? Math.min(1, breaks[0] - 1) : breaks[i - 1];
+    const hi = breaks[i] - 1;
+    return lo >= hi ? f(hi) : `${f(lo)}–${f(hi)}`;
+  };
   return (
     <ul className="bins">
       {colors.map((c, i) => (
         <li key={i}>
           <span className="swatch" style={{ background: css(c) }} />
-          {i === 0 ? `< ${f(breaks[0])}` : i === breaks.length ? `≥ ${f(breaks[i - 1])}` : `${f(breaks[i - 1])}–${f(breaks[i])}`}
+          {label(i)}
         </li>
       ))}
     </ul>

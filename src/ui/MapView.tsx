@@ -47,14 +47,13 @@ export function MapView({ data }: { data: MapData }) {
 
   useEffect(() => {
     const container = containerRef.current!;
-    const controller = new MapController(container, {
+    const controller = new MapController(container, data, {
       onSelect: (s) => useSelection.getState().select(s),
       onIdleChange: (idle) => container.setAttribute('data-idle', String(idle)),
       onZoomSettled: (zoom) => useIncidentResults.getState().setZoom(zoom),
       describe: (target, v) => describeHover(target, v, data),
     });
     controllerRef.current = controller;
-    controller.setData(data);
     window.__oneMap = {
       project: (p) => controller.project(p),
       jumpTo: (t) => controller.jumpTo(t),
