@@ -50,7 +50,7 @@ export function ensureChromium() {
     if (explicit) {
       throw new Error(
         `CHROMIUM_PATH=${explicit} is not an executable file. Point it at a Chromium ` +
-          `or unset it to use ${DEFAULT_CHROMIUM} (install: sudo ${INSTALL_CMD}).`,
+          `or unset it to use ${DEFAULT_CHROMIUM} (install: sudo sh -c '${INSTALL_CMD}').`,
       );
     }
     if (!canApt) {
