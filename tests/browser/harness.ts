@@ -45,7 +45,7 @@ export interface Session {
   origin: string;
   /** Every request of the whole session, in order (pages, workers, reloads). */
   requests: RequestRecord[];
-  /** Console errors, page errors, crashes, HTTP errors and failed requests not yet asserted. */
+  /** Console errors, page errors, crashes, HTTP errors, failed and foreign requests not yet asserted. */
   problems: string[];
   close(): Promise<void>;
 }
@@ -90,7 +90,10 @@ export async function launchSession(): Promise<Session> {
 
   // Context-level events also cover dedicated workers (checked with playwright-core 1.65).
   context.on('request', (req) => {
-    requests.push({ url: req.url(), type: req.resourceType(), sameOrigin: isAllowedUrl(req.url(), origin) });
+    const sameOrigin = isAllowedUrl(req.url(), origin);
+    requests.push({ url: req.url(), type: req.resourceType(), sameOrigin });
+    // Offline is checked in every test, not only in the dedicated ones.
+    if (!sameOrigin) problems.push(`request to another origin (the app must work offline): ${req.resourceType()} ${req.url()}`);
   });
   await context.route('**/*', async (route) => {
     if (isAllowedUrl(route.request().url(), origin)) await route.continue();
@@ -117,7 +120,9 @@ export async function launchSession(): Promise<Session> {
   problemsOf.set(page, problems);
   page.on('crash', () => problems.push('page crashed'));
   page.on('websocket', (ws) => {
-    requests.push({ url: ws.url(), type: 'websocket', sameOrigin: isAllowedUrl(ws.url().replace(/^ws/, 'http'), origin) });
+    const sameOrigin = isAllowedUrl(ws.url().replace(/^ws/, 'http'), origin);
+    requests.push({ url: ws.url(), type: 'websocket', sameOrigin });
+    if (!sameOrigin) problems.push(`websocket to another origin: ${ws.url()}`);
   });
 
   return {
