@@ -9,7 +9,16 @@
 // Standalone it ends with the line "N passed, N failed". With ONE_MAP_SUMMARY_FILE set
 // (scripts/run-tests.mjs does) it writes { passed, failed, skipped, failures } there instead.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -30,6 +39,65 @@ const BUILD_TIMEOUT_MS = 5 * 60_000;
 const TESTS_TIMEOUT_MS = 7 * 60_000;
 
 let server = null; // { pid, port, exited, guardPid }
+
+// dist/ and test-artifacts/ belong to one run at a time: two runs in the same checkout
+// would empty each other's build and screenshots. A second run waits for the first.
+const LOCK = join(ARTIFACTS, '.browser-tests.lock');
+const LOCK_WAIT_MS = 8 * 60_000;
+let haveLock = false;
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function acquireLock() {
+  const t0 = Date.now();
+  let said = false;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      haveLock = true;
+      return;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(LOCK, 'utf8'));
+    } catch {
+      continue; // released in between
+    }
+    if (!Number.isInteger(holder) || !pidAlive(holder)) {
+      rmSync(LOCK, { force: true }); // left by a run that died
+      continue;
+    }
+    if (Date.now() - t0 > LOCK_WAIT_MS) {
+      throw new Error(`another browser test run (pid ${holder}) has held ${LOCK} for ${LOCK_WAIT_MS / 60_000} min`);
+    }
+    if (!said) {
+      console.error(`[browser-tests] waiting for the browser test run of pid ${holder} in this checkout to finish`);
+      said = true;
+    }
+    await sleep(2_000);
+  }
+}
+
+function releaseLock() {
+  if (!haveLock) return;
+  haveLock = false;
+  try {
+    if (Number(readFileSync(LOCK, 'utf8')) === process.pid) rmSync(LOCK, { force: true });
+  } catch {
+    // Already gone.
+  }
+}
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -127,16 +195,23 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     console.error(`\n[browser-tests] ${sig}: stopping the server and the tests`);
     killActiveGroups('SIGKILL');
     stopPreviewNow();
+    releaseLock();
     process.exit(130);
   });
 }
 process.on('exit', () => {
   killActiveGroups('SIGKILL');
   stopPreviewNow();
+  releaseLock();
 });
 
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    await acquireLock();
+  } catch (err) {
+    return { passed: 0, failed: 1, skipped: 0, failures: [`browser: ${err.message}`] };
+  }
   // Only this run's screenshots and reports stay in test-artifacts/.
   for (const f of readdirSync(ARTIFACTS)) {
     if (/\.(png|json|log)$/.test(f) && !f.startsWith('unit-')) rmSync(join(ARTIFACTS, f), { force: true });
@@ -205,6 +280,7 @@ async function main() {
     return summary;
   } finally {
     await stopPreview();
+    releaseLock();
     console.error(`[browser-tests] finished in ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in test-artifacts/`);
   }
 }
