@@ -159,7 +159,10 @@ class QuotedRecords {
   /** Reads the record starting at `pos` (see recordEnd). */
   read(text: string, pos: number, line: number, sink: RowSink): { next: number; line: number } {
     const { end, lines } = recordEnd(text, pos, this.nl);
-    this.parseBody(text.slice(pos, end), line, sink);
+    let body = text.slice(pos, end);
+    // An unbalanced quote runs to the end of the file; its last line break ends the file, not data.
+    if (end === text.length && body.endsWith(this.nl)) body = body.slice(0, -1);
+    this.parseBody(body, line, sink);
     return { next: end + 1, line: line + lines + 1 };
   }
 
