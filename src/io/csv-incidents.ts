@@ -4,7 +4,7 @@
 import type { CoordinateSystem } from '../model/geo';
 import type { IncidentColumns } from '../model/incident';
 import { IncidentRowCollector, type CsvRejection } from './csv-incident-rows';
-import { countChar, CsvFormatError, readCsvHeader, scanCsvRows, scanCsvRowsWithPapa } from './csv-scan';
+import { countChar, CsvFormatError, quotedLineShare, readCsvHeader, scanCsvRows, scanCsvRowsWithPapa } from './csv-scan';
 import { ColumnError, detectColumns, type ColumnNames } from './detect-columns';
 import { createDateTimeParser } from './parse-datetime';
 import { decodeText, type TextEncodingOption } from './text-decode';
@@ -25,10 +25,11 @@ export interface CsvIncidentOptions {
   /** Field delimiter (one character); guessed among , tab ; | when absent. */
   delimiter?: string;
   /**
-   * 'direct' (default): lines without quotes are split directly, records with quotes by
-   * papaparse. 'papaparse': the whole file by papaparse — same result, slower.
+   * 'direct': lines without quotes are split directly, records with quotes by papaparse.
+   * 'papaparse': the whole file by papaparse (a string per field). Same result either way.
+   * 'auto' (default): direct, unless more than a tenth of the first lines hold quotes.
    */
-  engine?: 'direct' | 'papaparse';
+  engine?: 'auto' | 'direct' | 'papaparse';
 }
 
 /** What the importer found in a file. */
@@ -114,7 +115,9 @@ function importFiles(inputs: readonly CsvInput[], opts: CsvIncidentOptions, name
       const accepted0 = rows.count;
       rows.beginFile(named ? input.name : undefined, layout.header.length, countChar(text, layout.newline === '\r' ? '\r' : '\n') + 1);
       const positions = [cols.index.lat, cols.index.lon, cols.index.time, cols.index.category];
-      (opts.engine === 'papaparse' ? scanCsvRowsWithPapa : scanCsvRows)(text, layout, positions, rows);
+      const engine = opts.engine ?? 'auto';
+      const papa = engine === 'papaparse' || (engine === 'auto' && quotedLineShare(text, layout) > 0.1);
+      (papa ? scanCsvRowsWithPapa : scanCsvRows)(text, layout, positions, rows);
       const detected = { ...cols.name, encoding, delimiter: layout.delimiter };
       files.push({ name: input.name, total: rows.total - total0, accepted: rows.count - accepted0, detected });
     } catch (e) {

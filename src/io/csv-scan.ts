@@ -39,7 +39,9 @@ export class CsvFormatError extends Error {
  * and bar) and the line break are taken from the first 64 KiB.
  */
 export function readCsvHeader(text: string, delimiter?: string): CsvLayout {
-  if (delimiter !== undefined && delimiter.length !== 1) throw new CsvFormatError(`delimiter must be one character, got ${JSON.stringify(delimiter)}`);
+  if (delimiter !== undefined && (delimiter.length !== 1 || /["\r\n]/.test(delimiter))) {
+    throw new CsvFormatError(`delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`);
+  }
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const res = Papa.parse<string[]>(sample, { preview: 1, delimiter, delimitersToGuess: GUESSED_DELIMITERS });
   const header = res.data[0];
@@ -134,7 +136,30 @@ export function scanCsvRows(text: string, layout: CsvLayout, columns: readonly n
  * line numbers as {@link scanCsvRows}; slower. Kept to cross-check the direct split.
  */
 export function scanCsvRowsWithPapa(text: string, layout: CsvLayout, columns: readonly number[], sink: RowSink): void {
-  new QuotedRecords(layout, columns).parseBody(text.slice(layout.dataStart), layout.dataLine, sink);
+  const nl = layout.newline === '\r' ? '\r' : '\n';
+  // The file's last line break ends the last row (it is not data, even in an unclosed quote).
+  const end = text.endsWith(nl) ? text.length - 1 : text.length;
+  if (end > layout.dataStart) new QuotedRecords(layout, columns).parseBody(text.slice(layout.dataStart, end), layout.dataLine, sink);
+}
+
+/**
+ * Share of the lines among the first 64 KiB of the body that contain a quote. Files that quote
+ * every field (as many exports do) are read faster by papaparse in one go than record by record.
+ */
+export function quotedLineShare(text: string, layout: CsvLayout): number {
+  const nl = layout.newline === '\r' ? '\r' : '\n';
+  const end = Math.min(text.length, layout.dataStart + SAMPLE_CHARS);
+  let lines = 0;
+  let quoted = 0;
+  for (let pos = layout.dataStart; pos < end; ) {
+    let eol = text.indexOf(nl, pos);
+    if (eol < 0) eol = text.length;
+    const q = text.indexOf('"', pos);
+    lines++;
+    if (q >= 0 && q < eol) quoted++;
+    pos = eol + 1;
+  }
+  return lines === 0 ? 0 : quoted / lines;
 }
 
 /** Records containing quotes, each parsed by papaparse. */

@@ -63,11 +63,14 @@ describe('importIncidentCsv: English headers, UTF-8, bad rows', () => {
     expect(r.categories).toEqual(['THEFT', 'BURGLARY', 'FRAUD', 'ROBBERY']);
   });
 
-  it('gives the same result through papaparse alone', () => {
+  it('gives the same result split directly and through papaparse alone', () => {
+    const d = importIncidentCsv(fixture('incidents-en.csv'), { engine: 'direct' });
     const p = importIncidentCsv(fixture('incidents-en.csv'), { engine: 'papaparse' });
-    expect(rows(p)).toEqual(rows(r));
-    expect(p.rejected).toEqual(r.rejected);
-    expect(p.total).toBe(r.total);
+    for (const x of [d, p]) {
+      expect(rows(x)).toEqual(rows(r));
+      expect(x.rejected).toEqual(r.rejected);
+      expect(x.total).toBe(r.total);
+    }
   });
 
   it('reads a time zone for times without an offset', () => {
@@ -252,7 +255,7 @@ describe('the direct split agrees with papaparse', () => {
         const nl = crlf ? '\r\n' : '\n';
         const text = ['lat,lon,time,category', ...body.map((r) => r.map(quote).join(','))].join(nl) + nl;
         const opts: CsvIncidentOptions = { delimiter: ',' };
-        const a = importIncidentCsv(text, opts);
+        const a = importIncidentCsv(text, { ...opts, engine: 'direct' });
         const b = importIncidentCsv(text, { ...opts, engine: 'papaparse' });
         expect(rows(a)).toEqual(rows(b));
         expect(a.rejected).toEqual(b.rejected);
@@ -260,6 +263,20 @@ describe('the direct split agrees with papaparse', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('files that quote every field', () => {
+  it('read the same as unquoted ones', () => {
+    const plain = ['lat,lon,time,category'];
+    for (let i = 0; i < 200; i++) plain.push(`34.${i},113.${i},2024-05-08 10:${String(i % 60).padStart(2, '0')},C${i % 7}`);
+    plain.push('34.1,113.1,bad,C1');
+    const quoted = plain.map((l) => l.split(',').map((f) => `"${f}"`).join(','));
+    const a = importIncidentCsv(plain.join('\n'));
+    const b = importIncidentCsv(quoted.join('\r\n'));
+    expect(rows(b)).toEqual(rows(a));
+    expect(b.rejected).toEqual([{ line: 202, reason: 'unparseable date "bad"' }]);
+    expect(a.rejected).toEqual(b.rejected);
   });
 });
 
