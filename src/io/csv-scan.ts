@@ -81,7 +81,7 @@ export function scanCsvRows(text: string, layout: CsvLayout, columns: readonly n
   const maxCol = Math.max(...columns);
   const slotOf = new Int32Array(maxCol + 1).fill(-1);
   columns.forEach((c, k) => (slotOf[c] = k));
-  const texts: string[] = columns.map(() => text);
+  const texts: readonly string[] = columns.map(() => text);
   const starts = new Int32Array(slots);
   const ends = new Int32Array(slots);
   const quoted = new QuotedRecords(layout, columns);
@@ -109,7 +109,7 @@ export function scanCsvRows(text: string, layout: CsvLayout, columns: readonly n
       line++;
       continue;
     }
-    starts.fill(-1);
+    for (let k = 0; k < slots; k++) starts[k] = -1;
     let field = 0;
     let fs = pos;
     for (let d = text.indexOf(delim, pos); d >= 0 && d < e; d = text.indexOf(delim, d + 1)) {
@@ -124,7 +124,6 @@ export function scanCsvRows(text: string, layout: CsvLayout, columns: readonly n
       starts[slotOf[field]] = fs;
       ends[slotOf[field]] = e;
     }
-    for (let k = 0; k < slots; k++) texts[k] = text;
     sink.row(line, field + 1, texts, starts, ends);
     pos = eol + 1;
     line++;

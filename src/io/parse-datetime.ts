@@ -262,8 +262,9 @@ class Parser implements DateTimeParser {
 
   /**
    * Epoch seconds of wall-clock seconds in the zone. The zone's offset is looked up once per
-   * local day (two Intl calls) and reused; a day on which the offset changes (DST) is resolved
-   * per time by zonedToEpochMs, whose rule (the later offset in a gap) then applies.
+   * local midnight (memoised per zone) and reused through the day; a day on which the offset
+   * changes (DST) is resolved time by time with the rule of zonedToEpochMs (the later offset in
+   * a gap), which the tests check minute by minute.
    */
   private local(wall: number): number {
     const day = Math.floor(wall / 86400);
