@@ -293,3 +293,13 @@ describe('parseNumber', () => {
     for (const s of ['', ' ', 'abc', '1,5', 'Infinity', '1.2.3']) expect(parseNumber(s, 0, s.length)).toBeNaN();
   });
 });
+
+describe('the importer modules', () => {
+  const files = ['csv-incidents.ts', 'csv-incident-rows.ts', 'csv-scan.ts', 'parse-datetime.ts', 'detect-columns.ts', 'text-decode.ts', 'coordinates.ts'];
+  it.each(files)('%s does not use Node or DOM APIs', (f) => {
+    const src = readFileSync(resolve(import.meta.dirname, '../../src/io', f), 'utf8');
+    const imports = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    for (const i of imports) expect(['papaparse', 'gcoord'].includes(i) || i.startsWith('.'), `${f} imports ${i}`).toBe(true);
+    expect(src).not.toMatch(/\b(document|window|process|Buffer|require)\b[.(]/);
+  });
+});
