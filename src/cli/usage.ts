@@ -1,0 +1,45 @@
+// CLI: the usage text. Flags and output columns are a stable contract that other tools test.
+
+export const USAGE = `平安一张图 Safety One-Map — command line
+
+Usage:
+  npm run cli -- <command> [options]
+  npx tsx src/cli/main.ts <command> [options]
+
+Commands:
+  aggregate   incidents per H3 cell; writes h3,count (one row per non-empty cell)
+  hotspots    Getis–Ord Gi* hot and cold spots on H3 cells; writes h3,count,z,p,class
+
+Options of both commands:
+  --incidents FILE...     incident CSV file(s), UTF-8 or GBK; repeat the flag or list several
+  --res N                 H3 resolution, 0–15 (required)
+  --from T                keep incidents at or after T (inclusive)
+  --to T                  keep incidents before T (exclusive)
+  --category NAME         keep incidents of this category (exact text of the category column);
+                          repeat for several
+  --tz ZONE               IANA time zone of times written without an offset, in the rows and in
+                          --from/--to (default Asia/Shanghai)
+  --lat COL  --lon COL  --time COL  --category-column COL
+                          column names, when detection from the header is not enough
+                          (detected: lat/latitude/纬度/y, lon/lng/longitude/经度/x,
+                          datetime/time/date/发案时间/报警时间/案发时间,
+                          category/type/primary_type/案件类别/警情类别/案由)
+  --crs WGS84|CGCS2000|GCJ02|BD09
+                          coordinate system of the file (default WGS84); converted to WGS-84
+  --encoding auto|utf-8|gbk
+                          text encoding (default auto: UTF-8 with or without BOM, else GBK)
+  --delimiter C           field delimiter (default: guessed among comma, tab, ; and |)
+  --out FILE              output CSV (default: standard output)
+  --rejects FILE          write every rejected row to FILE as file,line,reason
+  -h, --help              print this text
+
+Options of hotspots:
+  --k N                   neighbourhood of a cell: the cells within N rings, 0–64 (default 1)
+
+Times, in rows and in --from/--to: 2024-05-08 14:30, 2024/5/8, 2024年5月8日 14时30分,
+ISO 8601 (2024-05-08T14:30:00, optional seconds and offset), 20240508[1430[00]], Excel serials.
+
+Output rows are sorted by h3 (string order). Rows that cannot be read are counted and the first
+20 listed on standard error as FILE:LINE: reason. Exit status: 0 done, 1 a file could not be
+read or written, 2 bad arguments.
+`;
