@@ -1,0 +1,27 @@
+// CLI: `hotspots` — Getis–Ord Gi* on the cell counts of `aggregate`, as h3,count,z,p,class.
+import { giStar } from '../analysis/gi-star';
+import type { CliOptions } from './args';
+import { countCells } from './aggregate';
+import { csvText } from './csv-write';
+import { writeOutput, type CliIo } from './load-incidents';
+
+export function runHotspots(opts: CliOptions, io: CliIo): void {
+  const { cells, counts } = countCells(opts, io);
+  const header = ['h3', 'count', 'z', 'p', 'class'];
+  if (cells.length === 0) {
+    io.stderr('no incidents kept by the filter: nothing to analyse\n');
+    writeOutput(opts, io, csvText(header, []));
+    return;
+  }
+  const gi = giStar(cells, counts, { k: opts.k });
+  const rows: (string | number)[][] = gi.cells.map((c, i) => [c, gi.counts[i], num(gi.z[i]), num(gi.p[i]), gi.classes[i]]);
+  const tally = new Map<string, number>();
+  for (const c of gi.classes) tally.set(c, (tally.get(c) ?? 0) + 1);
+  io.stderr(`Gi* over ${gi.cells.length} cells (k = ${gi.k}): ${[...tally].map(([c, n]) => `${n} ${c}`).join(', ')}\n`);
+  writeOutput(opts, io, csvText(header, rows));
+}
+
+/** Shortest text that reads back as the same double. */
+function num(v: number): string {
+  return String(v);
+}
