@@ -53,14 +53,30 @@ export class SplitLongDict {
     return ord;
   }
 
-  /** Upper halves of the distinct keys by ordinal (a trimmed copy). */
-  keysHi(): Uint32Array {
-    return this.hi.slice(0, this.size);
+  /** Ordinal of (hi, lo), or −1 when it has not been interned. */
+  find(hi: number, lo: number): number {
+    const table = this.table;
+    const mask = this.mask;
+    const hiS = hi | 0;
+    const loS = lo | 0;
+    let slot = hashPair(hiS, loS) & mask;
+    for (;;) {
+      const p = slot * STRIDE;
+      const ord = table[p + 2];
+      if (ord === EMPTY) return -1;
+      if (table[p + 1] === loS && table[p] === hiS) return ord - 1;
+      slot = (slot + 1) & mask;
+    }
   }
 
-  /** Lower halves of the distinct keys by ordinal (a trimmed copy). */
-  keysLo(): Uint32Array {
-    return this.lo.slice(0, this.size);
+  /** Upper halves of the distinct keys by ordinal, from ordinal `from` on (a trimmed copy). */
+  keysHi(from = 0): Uint32Array {
+    return this.hi.slice(from, this.size);
+  }
+
+  /** Lower halves of the distinct keys by ordinal, from ordinal `from` on (a trimmed copy). */
+  keysLo(from = 0): Uint32Array {
+    return this.lo.slice(from, this.size);
   }
 
   private growKeys(): void {

@@ -1,0 +1,605 @@
+// Analysis (PURE): H3 cells of many points, exactly as h3-js latLngToCell gives them but mostly
+// without calling it. Imports only h3-js and sibling pure modules; no DOM, no workers.
+//
+// Why: latLngToCell costs 1–2 µs a call here, so a million incidents take seconds. Inside one
+// icosahedron face the cells of a resolution are the hexagons of a regular lattice in H3's face
+// plane, and over a few kilometres the map from degrees to that plane is smooth: a quadratic
+// fitted per tile to a few dozen cell centres (cellToLatLng, cellToLocalIj) predicts a point's
+// lattice position to ~1e-5 of a cell. A point clear of every hexagon edge by more than 20 × the
+// fit's residual (and ≥ 1e-6 cell) lies in the hexagon the prediction rounds to. The H3 index of
+// that hexagon is learnt from latLngToCell for the first point in it, together with the 342 other
+// descendants of its ancestor three resolutions up: a cell's lattice position is the ancestor's
+// centre descendant's plus one fixed offset per digit (an aperture-7 child is a linear map of its
+// parent plus a unit step), offsets read once per tile and frame from cellToLocalIj and checked
+// with one more cellToLocalIj per family. Points near an edge, tiles touched by a face edge, poor
+// fits and coarse resolutions fall back to latLngToCell per point.
+import { cellToLatLng, cellToLocalIj, getBaseCellNumber, getIcosahedronFaces, getPentagons, latLngToCell } from 'h3-js';
+import { h3ChildHi, h3ChildLo, h3Digit, h3ParentHi, h3ParentLo, h3ToString, parseH3Into } from './h3-bits';
+import { SplitLongDict } from './split-long-dict';
+import { H3_EDGE_M } from './zoom-resolution';
+
+/** Per point: the ordinal of its cell; per distinct cell: its H3 index as split long. */
+export interface LocatedCells {
+  /** ord[i]: ordinal of point i's cell in hi/lo. */
+  ord: Uint32Array;
+  /** Upper and lower 32 bits of each distinct cell's H3 index, by ordinal (first seen first). */
+  hi: Uint32Array;
+  lo: Uint32Array;
+}
+
+/** What a locator did: how many points took the fast path, how many asked h3-js. */
+export interface LocatorStats {
+  points: number;
+  /** latLngToCell calls for single points (near an edge, in a slow tile, first in a family). */
+  oracleCalls: number;
+  /** Tiles fitted, and those that fell back to latLngToCell for every point. */
+  tiles: number;
+  slowTiles: number;
+  /** Hexagons learnt through a relative's latLngToCell. */
+  inferred: number;
+}
+
+const SQRT3_2 = Math.sqrt(3) / 2;
+const SAMPLES = 6; // sample points per tile side for the fit
+const MIN_CELLS = 12; // distinct sample cells needed for a trustworthy quadratic fit
+const MAX_RESIDUAL = 1e-3; // lattice units; beyond it the tile is not smooth (face edge, pentagon)
+const MARGIN_FACTOR = 20;
+const MIN_MARGIN = 1e-6;
+const FIT_ERROR = 4e-5; // target cubic error of the fit, lattice units; sets the tile size
+const FAST_MIN_RES = 7;
+const MAX_TILE_SPACINGS = 160; // keeps a tile's hexagon map under ~60,000 slots
+const METRES_PER_DEGREE = 111_320;
+const EARTH_RADIUS_M = 6_371_000;
+const TILE_FAST = 1;
+const TILE_SLOW = 2;
+const MAX_DENSE_TILES = 1 << 20;
+const NEAR_EDGE = -1;
+const FAMILY_DEPTH = 3; // one latLngToCell teaches the 7³ descendants of the ancestor 3 levels up
+const FAMILY_SIZE = 7 ** FAMILY_DEPTH;
+const FAMILY_STATE = 14 * FAMILY_DEPTH; // index of a family table's state
+const NO_FAMILY = 0;
+const FAMILY_OK = 1;
+
+let pentagonBaseCells: Set<number> | null = null;
+function isPentagonBase(baseCell: number): boolean {
+  pentagonBaseCells ??= new Set(getPentagons(0).map(getBaseCellNumber));
+  return pentagonBaseCells.has(baseCell);
+}
+
+/**
+ * Tile side in degrees for resolution `res`, or 0 when the fast path is off (coarse cells). The
+ * fit's error grows as side³ / R²; the side keeps it near FIT_ERROR of the lattice spacing, and
+ * at most MAX_TILE_SPACINGS hexagons across.
+ */
+export function locatorTileDegrees(res: number): number {
+  if (res < FAST_MIN_RES) return 0;
+  const spacing = Math.sqrt(3) * H3_EDGE_M[res];
+  const side = Math.min(Math.cbrt(FIT_ERROR * spacing * EARTH_RADIUS_M * EARTH_RADIUS_M), MAX_TILE_SPACINGS * spacing);
+  return side / METRES_PER_DEGREE;
+}
+
+/**
+ * Locates points in H3 cells of one resolution, interning each distinct cell to an ordinal.
+ * Keep one locator per thread and resolution across calls: its fitted tiles and learnt hexagons
+ * are reused. Results equal latLngToCell exactly (see the file header for why).
+ */
+export class CellLocator {
+  readonly res: number;
+  /** Distinct cells that hold at least one located point, (hi, lo) → ordinal. */
+  readonly cells: SplitLongDict;
+  readonly stats: LocatorStats = { points: 0, oracleCalls: 0, tiles: 0, slowTiles: 0, inferred: 0 };
+  private readonly tileDeg: number;
+  private readonly tileKeys = new SplitLongDict(256);
+  private tileCoef = new Float64Array(12 * 256);
+  private tileMargin = new Float64Array(256);
+  private tileState = new Uint8Array(256);
+  private tileFace = new Int8Array(256);
+  /** Per tile: first lattice i and j of its hexagon map, and the map's extent in j. */
+  private tileBox = new Int32Array(4 * 256);
+  private readonly tileOrigin: Array<[number, number]> = [];
+  /**
+   * Per tile, over its lattice box: 0 = hexagon not learnt; v > 0 = cell ordinal v − 1;
+   * v < 0 = member (−v − 1) % 7^D of family ⌊(−v − 1) / 7^D⌋, not yet interned.
+   */
+  private readonly tileMap: Array<Int32Array | null> = [];
+  /** Per (tile, base cell, pentagon sector): digit offsets of the last FAMILY_DEPTH resolutions. */
+  private readonly families = new Map<number, Int32Array>();
+  /** Ancestors of learnt families as split longs. */
+  private famHi = new Uint32Array(1024);
+  private famLo = new Uint32Array(1024);
+  private famCount = 0;
+  private readonly split = new Uint32Array(2);
+
+  /** @param cells dictionary to intern into (share one to get ordinals of your own). */
+  constructor(res: number, cells: SplitLongDict = new SplitLongDict(1 << 12)) {
+    if (!Number.isInteger(res) || res < 0 || res > 15) throw new RangeError(`H3 resolution must be an integer 0–15, got ${res}`);
+    this.res = res;
+    this.cells = cells;
+    this.tileDeg = locatorTileDegrees(res);
+  }
+
+  /**
+   * Writes the cell ordinal of points from…to−1 to out[outOffset …]. Throws a RangeError naming
+   * the point (rowBase + its position in from…to) when it is not a valid WGS-84 coordinate.
+   */
+  locate(lng: Float64Array, lat: Float64Array, from: number, to: number, out: Uint32Array, outOffset = 0, rowBase = 0): void {
+    checkPoints(lng, lat, from, to, rowBase);
+    this.stats.points += to - from;
+    if (this.tileDeg === 0) {
+      for (let i = from; i < to; i++) out[outOffset + i - from] = this.oracleOrd(lng[i], lat[i]);
+      return;
+    }
+    const inv = 1 / this.tileDeg;
+    const grid = denseTileGrid(lng, lat, from, to, inv);
+    for (let p = from; p < to; p++) {
+      const x = lng[p];
+      const y = lat[p];
+      const tx = Math.floor(x * inv);
+      const ty = Math.floor(y * inv);
+      let tile: number;
+      if (grid) {
+        const g = (ty - grid.ty0) * grid.nx + (tx - grid.tx0);
+        tile = grid.tiles[g];
+        if (tile < 0) tile = grid.tiles[g] = this.tile(tx, ty);
+      } else {
+        tile = this.tile(tx, ty);
+      }
+      if (this.tileState[tile] !== TILE_FAST) {
+        out[outOffset + p - from] = this.oracleOrd(x, y);
+        continue;
+      }
+      const c = this.tileCoef; // read after tile(): fitting may have grown it
+      const o = 12 * tile;
+      const u = x * inv - tx - 0.5;
+      const v = y * inv - ty - 0.5;
+      const X = c[o] + u * (c[o + 1] + u * c[o + 3] + v * c[o + 4]) + v * (c[o + 2] + v * c[o + 5]);
+      const Y = c[o + 6] + u * (c[o + 7] + u * c[o + 9] + v * c[o + 10]) + v * (c[o + 8] + v * c[o + 11]);
+      const hex = nearestHex(X, Y, this.tileMargin[tile]);
+      const box = this.tileBox;
+      const di = (hex >>> 16) - 32768 - box[4 * tile];
+      const dj = (hex & 0xffff) - 32768 - box[4 * tile + 1];
+      if (hex === NEAR_EDGE || di < 0 || dj < 0 || di >= box[4 * tile + 2] || dj >= box[4 * tile + 3]) {
+        out[outOffset + p - from] = this.oracleOrd(x, y);
+        continue;
+      }
+      const map = this.tileMap[tile] ?? this.newMap(tile);
+      const slot = di * box[4 * tile + 3] + dj;
+      let val = map[slot];
+      if (val === 0) val = this.learn(tile, map, slot, hex, x, y);
+      if (val < 0) val = map[slot] = this.internMember(-val - 1) + 1;
+      out[outOffset + p - from] = val - 1;
+    }
+  }
+
+  /** latLngToCell of one point, as split long in this.split. */
+  private oracle(x: number, y: number): void {
+    this.stats.oracleCalls++;
+    parseH3Into(latLngToCell(y, x, this.res), this.split);
+  }
+
+  private oracleOrd(x: number, y: number): number {
+    this.oracle(x, y);
+    return this.cells.intern(this.split[0], this.split[1]);
+  }
+
+  private newMap(tile: number): Int32Array {
+    const map = new Int32Array(this.tileBox[4 * tile + 2] * this.tileBox[4 * tile + 3]);
+    this.tileMap[tile] = map;
+    return map;
+  }
+
+  /** Ordinal of family member `code` (family × 7^D + its digits read as base 7), interned. */
+  private internMember(code: number): number {
+    const f = Math.floor(code / FAMILY_SIZE);
+    let hi = this.famHi[f];
+    let lo = this.famLo[f];
+    let rest = code - f * FAMILY_SIZE;
+    for (let level = 1, scale = FAMILY_SIZE / 7; level <= FAMILY_DEPTH; level++, scale /= 7) {
+      const d = Math.floor(rest / scale);
+      rest -= d * scale;
+      const r = this.res - FAMILY_DEPTH + level;
+      hi = h3ChildHi(hi, r, d);
+      lo = h3ChildLo(lo, r, d);
+    }
+    return this.cells.intern(hi, lo);
+  }
+
+  /**
+   * Learns the cell of hexagon `hex` (map slot `slot`) from point (x, y) inside it, with its
+   * relatives under the same ancestor FAMILY_DEPTH resolutions up when the tile's family offsets
+   * allow. Returns the slot's new value.
+   */
+  private learn(tile: number, map: Int32Array, slot: number, hex: number, x: number, y: number): number {
+    this.oracle(x, y);
+    const hi = this.split[0];
+    const lo = this.split[1];
+    const offsets = this.familyOffsets(tile, hi, lo);
+    if (offsets) {
+      const top = this.res - FAMILY_DEPTH;
+      const aHi = h3ParentHi(hi, top);
+      const aLo = h3ParentLo(lo, top);
+      // Lattice position of the ancestor's centre descendant (all digits 0), from this cell's.
+      let bi = (hex >>> 16) - 32768;
+      let bj = (hex & 0xffff) - 32768;
+      for (let level = 1; level <= FAMILY_DEPTH; level++) {
+        const d = h3Digit(hi, lo, top + level);
+        bi -= offsets[14 * (level - 1) + 2 * d];
+        bj -= offsets[14 * (level - 1) + 2 * d + 1];
+      }
+      const faces = getIcosahedronFaces([aLo, aHi]);
+      if (faces.length === 1 && faces[0] === this.tileFace[tile] && this.familyAgrees(tile, aHi, aLo, bi, bj, offsets, hi, lo)) {
+        const f = this.famCount++;
+        if (f >= this.famHi.length) {
+          this.famHi = grow(this.famHi);
+          this.famLo = grow(this.famLo);
+        }
+        this.famHi[f] = aHi;
+        this.famLo[f] = aLo;
+        const box = this.tileBox;
+        const i0 = box[4 * tile], j0 = box[4 * tile + 1], ni = box[4 * tile + 2], nj = box[4 * tile + 3];
+        for (let m = 0; m < FAMILY_SIZE; m++) {
+          let di = bi - i0;
+          let dj = bj - j0;
+          for (let level = FAMILY_DEPTH, rest = m; level >= 1; level--, rest = Math.floor(rest / 7)) {
+            const d = rest % 7;
+            di += offsets[14 * (level - 1) + 2 * d];
+            dj += offsets[14 * (level - 1) + 2 * d + 1];
+          }
+          if (di < 0 || dj < 0 || di >= ni || dj >= nj || map[di * nj + dj] !== 0) continue;
+          map[di * nj + dj] = -(f * FAMILY_SIZE + m) - 1;
+          this.stats.inferred++;
+        }
+        if (map[slot] !== 0) {
+          this.stats.inferred--; // the cell asked for was learnt, not inferred
+          return map[slot];
+        }
+      }
+    }
+    return (map[slot] = this.cells.intern(hi, lo) + 1);
+  }
+
+  /**
+   * Whether one more member of the family (digits unlike the learnt cell's) sits where the
+   * offsets and the fitted position of the learnt cell put it: one cellToLocalIj per family, so
+   * neither a wrong frame nor a wrong fit goes unnoticed.
+   */
+  private familyAgrees(tile: number, aHi: number, aLo: number, bi: number, bj: number, off: Int32Array, hi: number, lo: number): boolean {
+    const top = this.res - FAMILY_DEPTH;
+    const digits: number[] = [];
+    let i = bi;
+    let j = bj;
+    for (let level = 1; level <= FAMILY_DEPTH; level++) {
+      const d = h3Digit(hi, lo, top + level) === 3 ? 5 : 3;
+      digits.push(d);
+      i += off[14 * (level - 1) + 2 * d];
+      j += off[14 * (level - 1) + 2 * d + 1];
+    }
+    const p = this.memberIj(tile, aHi, aLo, digits);
+    return p.i === i && p.j === j;
+  }
+
+  /**
+   * Lattice offsets of the 7 digits at each of the FAMILY_DEPTH resolutions above and at res
+   * (14 entries a level; the state at FAMILY_STATE) for cells of this tile in the frame of (hi,
+   * lo) — its base cell and, in a pentagon base cell, its leading non-zero digit (H3 rotates each
+   * pentagon sector differently) — read once from cellToLocalIj and checked on three more cells;
+   * null where they cannot be trusted.
+   */
+  private familyOffsets(tile: number, hi: number, lo: number): Int32Array | null {
+    const top = this.res - FAMILY_DEPTH;
+    if (top < 1) return null;
+    const base = (hi >>> 13) & 0x7f;
+    let sector = 0;
+    if (isPentagonBase(base)) {
+      // The ancestor must not be the pentagon itself, whose children lack a digit.
+      for (let k = 1; k <= top && sector === 0; k++) sector = h3Digit(hi, lo, k);
+      if (sector === 0) return null;
+    }
+    const key = (tile * 128 + base) * 8 + sector;
+    let table = this.families.get(key);
+    if (!table) {
+      table = new Int32Array(FAMILY_STATE + 1);
+      this.families.set(key, table);
+      const aHi = h3ParentHi(hi, top);
+      const aLo = h3ParentLo(lo, top);
+      const digits = (level: number, d: number) => Array.from({ length: FAMILY_DEPTH }, (_, k) => (k === level - 1 ? d : 0));
+      try {
+        const zero = this.memberIj(tile, aHi, aLo, digits(1, 0));
+        for (let level = 1; level <= FAMILY_DEPTH; level++) {
+          for (let d = 0; d < 7; d++) {
+            const p = this.memberIj(tile, aHi, aLo, digits(level, d));
+            table[14 * (level - 1) + 2 * d] = p.i - zero.i;
+            table[14 * (level - 1) + 2 * d + 1] = p.j - zero.j;
+          }
+        }
+        let ok = true;
+        for (const pick of CHECKS) {
+          const ds = Array.from({ length: FAMILY_DEPTH }, (_, k) => pick[k % pick.length]);
+          const p = this.memberIj(tile, aHi, aLo, ds);
+          let i = zero.i;
+          let j = zero.j;
+          ds.forEach((d, k) => ((i += table![14 * k + 2 * d]), (j += table![14 * k + 2 * d + 1])));
+          ok &&= p.i === i && p.j === j;
+        }
+        table[FAMILY_STATE] = ok ? FAMILY_OK : NO_FAMILY;
+      } catch {
+        table[FAMILY_STATE] = NO_FAMILY; // cellToLocalIj refuses some cells near pentagons
+      }
+    }
+    return table[FAMILY_STATE] === FAMILY_OK ? table : null;
+  }
+
+  /** Local IJ (from the tile's origin) of the descendant `digits` of ancestor (aHi, aLo). */
+  private memberIj(tile: number, aHi: number, aLo: number, digits: readonly number[]): { i: number; j: number } {
+    let hi = aHi;
+    let lo = aLo;
+    digits.forEach((d, k) => {
+      const r = this.res - FAMILY_DEPTH + 1 + k;
+      hi = h3ChildHi(hi, r, d);
+      lo = h3ChildLo(lo, r, d);
+    });
+    return cellToLocalIj(this.tileOrigin[tile], [lo, hi]);
+  }
+
+  /** Ordinal of tile (tx, ty), fitting it on first use. */
+  private tile(tx: number, ty: number): number {
+    const before = this.tileKeys.size;
+    const t = this.tileKeys.intern(tx >>> 0, ty >>> 0);
+    if (t === before) {
+      if (t >= this.tileState.length) {
+        this.tileState = grow(this.tileState);
+        this.tileMargin = grow(this.tileMargin);
+        this.tileCoef = grow(this.tileCoef);
+        this.tileFace = grow(this.tileFace);
+        this.tileBox = grow(this.tileBox);
+      }
+      this.tileMap[t] = null;
+      this.stats.tiles++;
+      const margin = this.fitTile(tx, ty, t);
+      if (margin < 0) {
+        this.tileState[t] = TILE_SLOW;
+        this.stats.slowTiles++;
+      } else {
+        this.tileState[t] = TILE_FAST;
+        this.tileMargin[t] = margin;
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Fits X(u, v) and Y(u, v), the lattice-plane position of a point at tile coordinates (u, v)
+   * in −½…½, to the centres of the cells at a grid of sample points. Returns the edge margin to
+   * use, or −1 when the tile must take the slow path.
+   */
+  private fitTile(tx: number, ty: number, t: number): number {
+    const d = this.tileDeg;
+    const cx = (tx + 0.5) * d;
+    const cy = (ty + 0.5) * d;
+    const coef = this.tileCoef;
+    const o = 12 * t;
+    this.tileOrigin[t] = [0, 0];
+    if (!(cy - d / 2 > -89 && cy + d / 2 < 89)) return -1;
+    try {
+      const origin = latLngToCell(cy, cx, this.res);
+      parseH3Into(origin, this.split);
+      this.tileOrigin[t] = [this.split[1], this.split[0]];
+      // A face edge crossing the tile leaves corners on both sides: all four corner cells must
+      // lie wholly in one and the same face.
+      let face = -1;
+      for (const [u, v] of CORNERS) {
+        const faces = getIcosahedronFaces(latLngToCell(cy + v * d, cx + u * d, this.res));
+        if (faces.length !== 1 || (face >= 0 && faces[0] !== face)) return -1;
+        face = faces[0];
+      }
+      this.tileFace[t] = face;
+      const sampleCells: string[] = [];
+      const seen = new Map<string, [number, number, number, number]>(); // u, v, X, Y of centres
+      for (let a = 0; a < SAMPLES; a++) {
+        for (let b = 0; b < SAMPLES; b++) {
+          const cell = latLngToCell(cy + (b / (SAMPLES - 1) - 0.5) * d, cx + (a / (SAMPLES - 1) - 0.5) * d, this.res);
+          sampleCells.push(cell);
+          if (seen.has(cell)) continue;
+          const [clat, clng] = cellToLatLng(cell);
+          const { i, j } = cellToLocalIj(origin, cell);
+          seen.set(cell, [(clng - cx) / d, (clat - cy) / d, i - j / 2, j * SQRT3_2]);
+        }
+      }
+      if (seen.size < MIN_CELLS) return -1;
+      const pts = [...seen.values()];
+      if (!fitQuadratic(pts, coef, o)) return -1;
+      let residual = 0;
+      for (const [u, v, X, Y] of pts) {
+        const [px, py] = evalAt(coef, o, u, v);
+        residual = Math.max(residual, Math.hypot(px - X, py - Y));
+      }
+      if (!(residual <= MAX_RESIDUAL)) return -1;
+      const margin = Math.max(MIN_MARGIN, MARGIN_FACTOR * residual);
+      // Every sample point must round to its own cell (or lie within the margin of an edge).
+      for (let a = 0, s = 0; a < SAMPLES; a++) {
+        for (let b = 0; b < SAMPLES; b++, s++) {
+          const [px, py] = evalAt(coef, o, a / (SAMPLES - 1) - 0.5, b / (SAMPLES - 1) - 0.5);
+          const hex = nearestHex(px, py, margin);
+          if (hex === NEAR_EDGE) continue;
+          const [, , X, Y] = seen.get(sampleCells[s])!;
+          if (hex !== packHex(Math.round(X + Y / Math.sqrt(3)), Math.round(Y / SQRT3_2))) return -1;
+        }
+      }
+      // The lattice box of the tile: its corners and edge midpoints, widened for the bulge.
+      let iMin = Infinity, iMax = -Infinity, jMin = Infinity, jMax = -Infinity;
+      for (const u of [-0.5, 0, 0.5]) {
+        for (const v of [-0.5, 0, 0.5]) {
+          const [px, py] = evalAt(coef, o, u, v);
+          const j = py / SQRT3_2;
+          const i = px + j / 2;
+          iMin = Math.min(iMin, i);
+          iMax = Math.max(iMax, i);
+          jMin = Math.min(jMin, j);
+          jMax = Math.max(jMax, j);
+        }
+      }
+      const box = this.tileBox;
+      box[4 * t] = Math.floor(iMin) - 2;
+      box[4 * t + 1] = Math.floor(jMin) - 2;
+      box[4 * t + 2] = Math.ceil(iMax) + 3 - box[4 * t];
+      box[4 * t + 3] = Math.ceil(jMax) + 3 - box[4 * t + 1];
+      if (box[4 * t] < -32768 || box[4 * t + 1] < -32768 || box[4 * t] + box[4 * t + 2] > 32767 || box[4 * t + 1] + box[4 * t + 3] > 32767) return -1;
+      return margin;
+    } catch {
+      return -1; // cellToLocalIj refuses cells across a pentagon's missing sector
+    }
+  }
+}
+
+const CHECKS: ReadonlyArray<readonly number[]> = [[1, 1, 1], [6, 3, 2], [4, 5, 6]];
+const CORNERS: ReadonlyArray<readonly [number, number]> = [[-0.5, -0.5], [0.5, -0.5], [-0.5, 0.5], [0.5, 0.5]];
+
+function packHex(i: number, j: number): number {
+  if (i < -32768 || i > 32767 || j < -32768 || j > 32767) return NEAR_EDGE;
+  return (((i + 32768) << 16) | (j + 32768)) >>> 0;
+}
+
+/**
+ * The lattice hexagon holding plane point (X, Y) — lattice point i·(1, 0) + j·(−½, √3/2) — packed
+ * as a key, or NEAR_EDGE when the point is within `margin` of the hexagon's edge. Cube rounding
+ * finds the nearest lattice point: in cube coordinates (i, j − i, −j) the six neighbours are the
+ * permutations of (±1, ∓1, 0).
+ */
+function nearestHex(X: number, Y: number, margin: number): number {
+  const fj = Y / SQRT3_2;
+  const fi = X + fj / 2;
+  const a = fi;
+  const b = fj - fi;
+  const c = -fj;
+  let ra = Math.round(a);
+  let rb = Math.round(b);
+  let rc = Math.round(c);
+  const da = Math.abs(ra - a);
+  const db = Math.abs(rb - b);
+  const dc = Math.abs(rc - c);
+  if (da > db && da > dc) ra = -rb - rc;
+  else if (db > dc) rb = -ra - rc;
+  else rc = -ra - rb;
+  const i = ra;
+  const j = -rc;
+  // Distance to the hexagon's edge: its sides face the six neighbours at ±(1, 0), ±(−½, ±√3/2).
+  const dX = X - (i - j / 2);
+  const dY = Y - j * SQRT3_2;
+  const pa = Math.abs(dX);
+  const pb = Math.abs(-dX / 2 + dY * SQRT3_2);
+  const pc = Math.abs(-dX / 2 - dY * SQRT3_2);
+  const reach = pa > pb ? (pa > pc ? pa : pc) : pb > pc ? pb : pc;
+  if (!(0.5 - reach > margin)) return NEAR_EDGE;
+  return packHex(i, j);
+}
+
+function evalAt(c: Float64Array, o: number, u: number, v: number): [number, number] {
+  return [
+    c[o] + u * (c[o + 1] + u * c[o + 3] + v * c[o + 4]) + v * (c[o + 2] + v * c[o + 5]),
+    c[o + 6] + u * (c[o + 7] + u * c[o + 9] + v * c[o + 10]) + v * (c[o + 8] + v * c[o + 11]),
+  ];
+}
+
+/**
+ * Least squares of X and Y on the basis 1, u, v, u², uv, v² (normal equations, Gauss–Jordan
+ * with partial pivoting). Writes 6 coefficients of X then 6 of Y at coef[o…].
+ */
+function fitQuadratic(pts: ReadonlyArray<readonly [number, number, number, number]>, coef: Float64Array, o: number): boolean {
+  const m = Array.from({ length: 6 }, () => new Float64Array(8));
+  const basis = new Float64Array(6);
+  for (const [u, v, X, Y] of pts) {
+    basis[0] = 1;
+    basis[1] = u;
+    basis[2] = v;
+    basis[3] = u * u;
+    basis[4] = u * v;
+    basis[5] = v * v;
+    for (let r = 0; r < 6; r++) {
+      for (let k = 0; k < 6; k++) m[r][k] += basis[r] * basis[k];
+      m[r][6] += basis[r] * X;
+      m[r][7] += basis[r] * Y;
+    }
+  }
+  for (let col = 0; col < 6; col++) {
+    let p = col;
+    for (let r = col + 1; r < 6; r++) if (Math.abs(m[r][col]) > Math.abs(m[p][col])) p = r;
+    if (!(Math.abs(m[p][col]) > 1e-12)) return false;
+    [m[col], m[p]] = [m[p], m[col]];
+    for (let r = 0; r < 6; r++) {
+      if (r === col) continue;
+      const f = m[r][col] / m[col][col];
+      for (let k = col; k < 8; k++) m[r][k] -= f * m[col][k];
+    }
+  }
+  for (let r = 0; r < 6; r++) {
+    coef[o + r] = m[r][6] / m[r][r];
+    coef[o + 6 + r] = m[r][7] / m[r][r];
+  }
+  return true;
+}
+
+/** A dense tile-ordinal grid over the points' extent, or null when that extent is too large. */
+function denseTileGrid(lng: Float64Array, lat: Float64Array, from: number, to: number, inv: number) {
+  if (to <= from) return null;
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = from; i < to; i++) {
+    const x = lng[i], y = lat[i];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  const tx0 = Math.floor(x0 * inv), ty0 = Math.floor(y0 * inv);
+  const nx = Math.floor(x1 * inv) - tx0 + 1;
+  const ny = Math.floor(y1 * inv) - ty0 + 1;
+  if (nx * ny > MAX_DENSE_TILES) return null;
+  return { tx0, ty0, nx, tiles: new Int32Array(nx * ny).fill(-1) };
+}
+
+/** Throws a RangeError naming the first point from…to−1 (as rowBase + offset) that is no WGS-84 position. */
+export function checkPoints(lng: Float64Array, lat: Float64Array, from: number, to: number, rowBase: number): void {
+  if (lat.length < to || lng.length < to) throw new RangeError(`locate: points ${from}–${to} exceed lng ${lng.length} / lat ${lat.length}`);
+  for (let i = from; i < to; i++) {
+    const x = lng[i], y = lat[i];
+    // Say which row is bad rather than h3-js's bare "outside of acceptable range".
+    if (!(y >= -90 && y <= 90 && x >= -180 && x <= 180)) {
+      throw new RangeError(`incident ${rowBase + i - from} has no valid WGS-84 position (lng ${x}, lat ${y})`);
+    }
+  }
+}
+
+function grow<T extends Uint8Array | Int8Array | Int32Array | Uint32Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Cells of points from…to−1 at resolution `res` as split longs, one pair per point: the pure
+ * unit of work that the cell workers run on their share. Equal to latLngToCell point by point.
+ */
+export function computeCells(lng: Float64Array, lat: Float64Array, res: number, from = 0, to = lng.length): { hi: Uint32Array; lo: Uint32Array } {
+  const located = locateCells(lng, lat, res, from, to);
+  const n = to - from;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = located.ord[k];
+    hi[k] = located.hi[c];
+    lo[k] = located.lo[c];
+  }
+  return { hi, lo };
+}
+
+/** Cells of points from…to−1 as ordinals into their distinct cells (first seen first). */
+export function locateCells(lng: Float64Array, lat: Float64Array, res: number, from = 0, to = lng.length, rowBase = from): LocatedCells {
+  const locator = new CellLocator(res, new SplitLongDict(Math.min(Math.max(16, (to - from) >> 3), 1 << 16)));
+  const ord = new Uint32Array(to - from);
+  locator.locate(lng, lat, from, to, ord, 0, rowBase);
+  return { ord, hi: locator.cells.keysHi(), lo: locator.cells.keysLo() };
+}
+
+/** H3 index string of a located cell (for messages and tests). */
+export function locatedCellId(cells: LocatedCells, ord: number): string {
+  return h3ToString(cells.hi[ord], cells.lo[ord]);
+}
