@@ -2,8 +2,9 @@
 // Imports only model types and sibling pure modules; no DOM, maplibre or deck.gl.
 import type { CameraCollection } from '../model/camera';
 import type { IncidentColumns } from '../model/incident';
-import { compileFilter, type IncidentFilter } from './incident-filter';
+import type { IncidentFilter } from './incident-filter';
 import { locatePoint, type PolygonIndex } from './polygon-index';
+import { compileRowFilter, type PolygonSets, type RowSource } from './row-filter';
 
 /**
  * Which polygon each point lies in, computed once per polygon set: polygon[i] is the index of
@@ -49,23 +50,25 @@ export function assignPolygons(polygons: PolygonIndex, lng: Float64Array, lat: F
 }
 
 /**
- * Incidents per polygon kept by `filter`, from an assignment of the same incidents: one pass of
- * compares and increments, a few milliseconds for a million incidents.
+ * Incidents per polygon kept by `filter`, from an assignment of the same incidents (same rows,
+ * same order): one pass of compares and increments, a few milliseconds for a million incidents.
+ * `rows` needs an hourOfWeek column for filters on hours, and `polygons` the sets a filter's
+ * polygon part names (which may be this set itself).
  */
 export function countByPolygon(
   assignment: PolygonAssignment,
-  cols: Pick<IncidentColumns, 'timeSec' | 'category'>,
+  rows: Pick<IncidentColumns, 'timeSec' | 'category'> & Pick<RowSource, 'hourOfWeek'>,
   filter?: IncidentFilter | null,
+  polygons?: PolygonSets,
 ): PolygonCounts {
   const { polygon, none, polygonCount } = assignment;
   const n = polygon.length;
-  if (cols.timeSec.length !== n) throw new RangeError(`countByPolygon: assignment covers ${n} incidents, columns ${cols.timeSec.length}`);
-  const f = compileFilter(filter);
+  if (rows.timeSec.length !== n) throw new RangeError(`countByPolygon: assignment covers ${n} incidents, columns ${rows.timeSec.length}`);
+  const f = compileRowFilter(rows, filter, polygons);
   // One extra slot at the end collects "outside" so the loop needs no test for it.
   const slots = new Uint32Array(polygonCount + 1);
-  const time = cols.timeSec;
-  const cat = cols.category;
-  const { from, span, mask } = f;
+  const time = rows.timeSec;
+  const { from, span, src, lut } = f;
   if (f.all) {
     for (let i = 0; i < n; i++) {
       const k = polygon[i];
@@ -74,7 +77,7 @@ export function countByPolygon(
   } else if (!f.none) {
     for (let i = 0; i < n; i++) {
       const k = polygon[i];
-      slots[k === none ? polygonCount : k] += +(((time[i] - from) >>> 0) < span) & mask[cat[i]];
+      slots[k === none ? polygonCount : k] += +(((time[i] - from) >>> 0) < span) & lut[src[i]];
     }
   }
   const outside = slots[polygonCount];

@@ -1,9 +1,10 @@
-// Analysis (PURE): the incident filter shared by every count (time window, offence categories).
-// Imports nothing; no DOM.
+// Analysis (PURE): the incident filter shared by every count (time window, offence categories,
+// local hours of the week, polygons). Imports nothing; no DOM.
 
 /**
- * Which incidents to count. Every field is optional; an empty filter keeps every incident.
- * Times are epoch seconds like `IncidentColumns.timeSec`.
+ * Which incidents to count. Every field is optional; an empty filter keeps every incident, and
+ * the fields combine with AND. Times are epoch seconds like `IncidentColumns.timeSec`. A plain
+ * object of numbers and typed arrays, so it crosses postMessage as it is.
  */
 export interface IncidentFilter {
   /** First second kept (inclusive), epoch seconds. */
@@ -15,11 +16,24 @@ export interface IncidentFilter {
    * the end of the mask are dropped. null or absent keeps every category.
    */
   categories?: Uint8Array | null;
+  /**
+   * Local hours of the week kept: `hourOfWeek[weekday × 24 + hour]` non-zero keeps incidents at
+   * that local hour (weekday 0 = Monday, in the dataset's zone). 168 entries; missing entries
+   * drop. null or absent keeps every hour.
+   */
+  hourOfWeek?: Uint8Array | null;
+  /**
+   * Polygons kept: incidents inside polygon k of the registered polygon set `set` (e.g. 'towns',
+   * 'grids', a user-drawn 'drawn') are kept when `mask[k]` is non-zero; incidents in no polygon of
+   * the set, or in one past the end of the mask, are dropped. null or absent keeps every incident.
+   */
+  polygon?: { set: string; mask: Uint8Array } | null;
 }
 
 /**
- * A filter in the form hot loops want: the test for incident i is branch-free,
- * `((timeSec[i] - from) >>> 0) < span` and `mask[category[i]]`.
+ * The time and category part of a filter in the form hot loops want: the test for incident i is
+ * branch-free, `((timeSec[i] - from) >>> 0) < span` and `mask[category[i]]`. Hours of the week
+ * and polygons are compiled against an index by row-filter.ts.
  */
 export interface CompiledFilter {
   /** First second kept, a whole number in 0 … 2^32. */
@@ -70,4 +84,17 @@ export function categoryMask(codes: Iterable<number>): Uint8Array {
 
 function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
+}
+
+/**
+ * The hour-of-week mask of a filter as 168 entries of 0 or 1, or null when it keeps every hour
+ * (absent, or all 168 set).
+ */
+export function normaliseHourMask(given: Uint8Array | null | undefined): Uint8Array | null {
+  if (!given) return null;
+  const mask = new Uint8Array(168);
+  let kept = 0;
+  const n = Math.min(168, given.length);
+  for (let h = 0; h < n; h++) if (given[h] !== 0) (mask[h] = 1), kept++;
+  return kept === 168 ? null : mask;
 }

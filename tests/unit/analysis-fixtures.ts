@@ -1,4 +1,6 @@
-// Test helpers: synthetic incidents in a county-sized box around 117.2°E 32.9°N.
+// Test helpers: synthetic incidents in a county-sized box around 117.2°E 32.9°N, polygons over
+// it, and Intl's reading of local time to check the engine against.
+import type { AreaGeometry, Feature, LngLat } from '../../src/model';
 import type { IncidentColumns } from '../../src/model/incident';
 
 /** Deterministic uniform numbers in [0, 1) (mulberry32). */
@@ -43,4 +45,30 @@ export function randomIncidents(n: number, seed = 1, opts: { categories?: number
     category[i] = Math.floor(r() * categories);
   }
   return { lng, lat, timeSec, category };
+}
+
+/** Local weekday (Monday 0) × 24 + hour of each row, straight from Intl. */
+export function intlHourOfWeek(timeSec: Uint32Array, timeZone: string): Uint8Array {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  return Uint8Array.from(timeSec, (t) => {
+    const parts = f.formatToParts(new Date(t * 1000));
+    const wd = days.indexOf(parts.find((p) => p.type === 'weekday')!.value);
+    return wd * 24 + Number(parts.find((p) => p.type === 'hour')!.value);
+  });
+}
+
+/** A 6 × 5 tiling of the west two thirds of the county box; the east third lies in no polygon. */
+export function blocks(): Feature<AreaGeometry, null>[] {
+  const b = COUNTY_BOX;
+  const w = ((b.east - b.west) * 2) / 3 / 6;
+  const h = (b.north - b.south) / 5;
+  const out: Feature<AreaGeometry, null>[] = [];
+  for (let j = 0; j < 5; j++)
+    for (let i = 0; i < 6; i++) {
+      const x = b.west + i * w, y = b.south + j * h;
+      const ring: LngLat[] = [[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]];
+      out.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: null });
+    }
+  return out;
 }

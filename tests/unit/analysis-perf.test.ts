@@ -1,6 +1,6 @@
 // Perf print, not an assertion: build and aggregate a million incidents in the county box.
 import { describe, expect, it } from 'vitest';
-import { aggregateH3 } from '../../src/analysis/aggregate-h3';
+import { aggregateDense, aggregateH3 } from '../../src/analysis/aggregate-h3';
 import { assignPolygons, countByPolygon } from '../../src/analysis/grid-stats';
 import { categoryMask } from '../../src/analysis/incident-filter';
 import { buildIncidentIndex, indexMemory } from '../../src/analysis/incident-index';
@@ -51,7 +51,7 @@ describe(`perf (${N.toLocaleString('en')} incidents; printed, not asserted)`, ()
     const mem = indexMemory(index);
     log(`build index: ${buildMs.toFixed(0)} ms (${((buildMs * 1000) / N).toFixed(2)} µs an incident)`);
     log(`distinct cells: ${index.levels.map((l) => `r${l.resolution} ${l.size}`).join(', ')}`);
-    log(`memory: ${(mem.totalBytes / 1e6).toFixed(1)} MB, ${mem.bytesPerIncident.toFixed(1)} bytes an incident (columns 21, fine ordinal 4, levels ${(mem.levelBytes / N).toFixed(1)})`);
+    log(`memory: ${(mem.totalBytes / 1e6).toFixed(1)} MB, ${mem.bytesPerIncident.toFixed(1)} bytes an incident (columns 21, order 4, local time 3, levels ${(mem.levelBytes / N).toFixed(1)})`);
 
     const year = { fromSec: T0 + 90 * 86_400, toSec: T0 + 270 * 86_400 };
     const cats = { ...year, categories: categoryMask([0, 2, 4, 6]) };
@@ -59,7 +59,8 @@ describe(`perf (${N.toLocaleString('en')} incidents; printed, not asserted)`, ()
       aggregateH3(index, null, res); // warm caches of cell strings
       const all = best(7, () => aggregateH3(index, null, res));
       const filtered = best(7, () => aggregateH3(index, cats, res));
-      log(`aggregate r${res}: no filter ${all.median.toFixed(1)} ms (min ${all.min.toFixed(1)}), time+category filter ${filtered.median.toFixed(1)} ms`);
+      const dense = best(7, () => aggregateDense(index, cats, res));
+      log(`aggregate r${res}: no filter ${all.median.toFixed(1)} ms (min ${all.min.toFixed(1)}), time+category filter ${filtered.median.toFixed(1)} ms, dense ${dense.median.toFixed(1)} ms`);
     }
 
     const polygons = buildPolygonIndex(gridSquares());
