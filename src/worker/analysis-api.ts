@@ -3,12 +3,27 @@
 // for transfer (zero copy) back to the caller. Runs in Node tests as well as in the worker.
 import { transfer } from 'comlink';
 import type { AreaGeometry, CameraCollection, FeatureCollection, IncidentColumns } from '../model';
-import { aggregateH3, type H3Aggregate } from '../analysis/aggregate-h3';
+import { aggregateDense, aggregateH3, indexRows, levelCells, type DenseAggregate, type H3Aggregate } from '../analysis/aggregate-h3';
 import { resolutionForZoom, type ZoomResolutionOptions } from '../analysis/zoom-resolution';
 import { assignPolygons, cameraStatsByPolygon, countByPolygon, type CameraStats, type PolygonAssignment, type PolygonCounts } from '../analysis/grid-stats';
 import type { IncidentFilter } from '../analysis/incident-filter';
-import { buildIncidentIndex, indexMemory, indexResolutions, type IncidentIndex, type IncidentIndexOptions, type IndexMemory } from '../analysis/incident-index';
+import {
+  buildIncidentIndex,
+  buildIncidentIndexWith,
+  indexMemory,
+  indexResolutions,
+  type IncidentIndex,
+  type IncidentIndexOptions,
+  type IndexMemory,
+} from '../analysis/incident-index';
+import { concentrationCurve, type ConcentrationCurve, type ConcentrationOptions } from '../analysis/concentration';
+import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/emerging-hotspots';
+import { giStar, type GiStarResult } from '../analysis/gi-star';
+import { areaM2, paiForCells, paiForPolygons, type PaiResult } from '../analysis/pai';
+import { comparePeriods, type PeriodComparison } from '../analysis/period-compare';
 import { buildPolygonIndex, type PolygonIndex } from '../analysis/polygon-index';
+import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time-series';
+import type { CellPool } from './cell-pool';
 
 /** What was indexed, returned by loadIncidents. */
 export interface IndexSummary {
@@ -20,8 +35,15 @@ export interface IndexSummary {
   /** Distinct cells per resolution, in the order of `resolutions`. */
   distinctCells: number[];
   memory: IndexMemory;
+  /** IANA zone local times (hour of week, days) are read in. */
+  timeZone: string;
+  /** Earliest and latest incident, epoch seconds (0 when empty). */
+  minSec: number;
+  maxSec: number;
   /** Time the build took, milliseconds. */
   buildMs: number;
+  /** Threads that located the cells (1: this one alone). */
+  threads: number;
 }
 
 /** A polygon set registered under a name. */
@@ -37,15 +59,45 @@ export interface PolygonSetSummary {
 /** Polygon features as the API takes them: Polygon or MultiPolygon, any properties. */
 export type PolygonFeatures = FeatureCollection<AreaGeometry | null, unknown>;
 
+/** Options of loadIncidents: the index's, and whether to use the cell workers. */
+export interface LoadOptions extends IncidentIndexOptions {
+  /** Locate cells on the pool (default: when there is one and at least `parallelFrom` incidents). */
+  parallel?: boolean;
+}
+
+/** Options of {@link createAnalysisApi}. */
+export interface AnalysisApiOptions {
+  /** Cell workers for large loads, or a factory called on the first one. */
+  cellPool?: CellPool | (() => CellPool) | null;
+  /** Loads of at least this many incidents use the pool. Default 100,000. */
+  parallelFrom?: number;
+}
+
 interface PolygonSet {
   polygons: PolygonIndex;
   assignment: PolygonAssignment;
+  /** The features' geometries, for areas (PAI). */
+  geometries: (AreaGeometry | null)[];
+  /** Sum of their geodesic areas, m², once asked for. */
+  areaM2?: number;
 }
 
+/** A study area: its size in m², or the name of a registered polygon set whose areas add up to it. */
+export type StudyArea = number | string;
+
+const DEFAULT_PARALLEL_FROM = 100_000;
+
 /** Creates an API instance with its own state. The worker exposes one; tests make their own. */
-export function createAnalysisApi() {
+export function createAnalysisApi(options: AnalysisApiOptions = {}) {
   let index: IncidentIndex | null = null;
   const sets = new Map<string, PolygonSet>();
+  /** The assignments alone, as filters look them up by set name. */
+  const assignments = new Map<string, PolygonAssignment>();
+  let pool: CellPool | null = null;
+  const getPool = (): CellPool | null => {
+    if (!pool && options.cellPool) pool = typeof options.cellPool === 'function' ? options.cellPool() : options.cellPool;
+    return pool;
+  };
 
   const requireIndex = (): IncidentIndex => {
     if (!index) throw new Error('no incidents loaded: call loadIncidents first');
@@ -56,27 +108,47 @@ export function createAnalysisApi() {
     if (!set) throw new Error(`no polygon set "${name}": call assignPolygons first (have: ${[...sets.keys()].join(', ') || 'none'})`);
     return set;
   };
-  const summarise = (idx: IncidentIndex, buildMs: number): IndexSummary => ({
-    count: idx.count,
-    fineResolution: idx.fineResolution,
-    resolutions: indexResolutions(idx),
-    distinctCells: idx.levels.map((l) => l.size),
-    memory: indexMemory(idx),
-    buildMs,
-  });
+  const register = (name: string, set: PolygonSet) => {
+    sets.set(name, set);
+    assignments.set(name, set.assignment);
+  };
   let lastSummary: IndexSummary | null = null;
+  const studyAreaM2 = (area: StudyArea): number => {
+    if (typeof area === 'number') return area;
+    const set = requireSet(area);
+    set.areaM2 ??= set.geometries.reduce((sum, g) => sum + areaM2(g), 0);
+    return set.areaM2;
+  };
 
   return {
     /**
-     * Indexes incident columns (send them transferred). Polygon sets already registered are
-     * assigned again for the new incidents.
+     * Indexes incident columns (send them transferred): on the cell workers for large loads,
+     * else on this thread. Polygon sets already registered are assigned again for the new
+     * incidents. The index keeps its own copies in its own row order.
      */
-    loadIncidents(cols: IncidentColumns, opts?: IncidentIndexOptions): IndexSummary {
+    async loadIncidents(cols: IncidentColumns, opts: LoadOptions = {}): Promise<IndexSummary> {
       const t0 = performance.now();
-      const idx = buildIncidentIndex(cols, opts);
-      lastSummary = summarise(idx, performance.now() - t0);
+      const { parallel, ...indexOpts } = opts;
+      const p = parallel === false ? null : getPool();
+      const useParallel = p !== null && (parallel === true || cols.lng.length >= (options.parallelFrom ?? DEFAULT_PARALLEL_FROM));
+      const idx = useParallel
+        ? await buildIncidentIndexWith(cols, indexOpts, (lng, lat, res, time) => p.locate(lng, lat, res, time))
+        : buildIncidentIndex(cols, indexOpts);
+      const buildMs = performance.now() - t0;
       index = idx;
-      for (const set of sets.values()) set.assignment = assignPolygons(set.polygons, idx.cols.lng, idx.cols.lat);
+      for (const [name, set] of sets) register(name, { ...set, assignment: assignPolygons(set.polygons, idx.cols.lng, idx.cols.lat) });
+      lastSummary = {
+        count: idx.count,
+        fineResolution: idx.fineResolution,
+        resolutions: indexResolutions(idx),
+        distinctCells: idx.levels.map((l) => l.size),
+        memory: indexMemory(idx),
+        timeZone: idx.time.timeZone,
+        minSec: idx.minSec,
+        maxSec: idx.maxSec,
+        buildMs,
+        threads: useParallel ? p.threads : 1,
+      };
       return lastSummary;
     },
 
@@ -85,40 +157,81 @@ export function createAnalysisApi() {
       return lastSummary;
     },
 
-    /** The indexed H3 resolution that suits map `zoom` (see analysis/aggregate-h3). */
+    /** The indexed H3 resolution that suits map `zoom` (see analysis/zoom-resolution). */
     resolutionForZoom(zoom: number, opts?: Omit<ZoomResolutionOptions, 'available'>): number {
       return resolutionForZoom(zoom, { ...opts, available: indexResolutions(requireIndex()) });
     },
 
+    /**
+     * Every cell of `resolution` that holds an incident, sorted by H3 index: the fixed data of
+     * the hexagon layer. Ask once per resolution and keep it; aggregateDense counts follow it.
+     */
+    levelCells(resolution: number): string[] {
+      return levelCells(requireIndex(), resolution).slice();
+    },
+
+    /**
+     * Counts for every cell of levelCells(resolution), zeros included (counts transferred), so
+     * that a filter change recolours the hexagons without changing the layer's data.
+     */
+    aggregateDense(filter: IncidentFilter | null, resolution: number): DenseAggregate {
+      const result = aggregateDense(requireIndex(), filter, resolution, assignments);
+      return transfer(result, [result.counts.buffer]);
+    },
+
     /** Incident counts per non-empty H3 cell at `resolution`; counts come back transferred. */
     aggregate(filter: IncidentFilter | null, resolution: number): H3Aggregate {
-      const result = aggregateH3(requireIndex(), filter, resolution);
+      const result = aggregateH3(requireIndex(), filter, resolution, assignments);
       return transfer(result, [result.counts.buffer]);
     },
 
     /**
-     * Registers polygons under `name` (e.g. 'grids', 'towns', 'hotspots') and locates every
-     * incident in them once; later counts under any filter are a single pass. May come before
-     * loadIncidents, which then does the locating.
+     * Incidents per local day or week over the dataset's whole span, under the filter's other
+     * parts (its time window is ignored: the trend shows every day). Arrays transferred.
+     */
+    timeSeries(filter: IncidentFilter | null, bucket: 'day' | 'week'): TimeSeries {
+      const result = timeSeries(requireIndex(), filter, bucket, assignments);
+      return transfer(result, [result.counts.buffer, result.starts.buffer]);
+    },
+
+    /** Incidents per local hour of the week (weekday × 24 + hour), the filter's own hours ignored. */
+    hourWeekMatrix(filter: IncidentFilter | null): Uint32Array {
+      const result = hourWeekMatrix(requireIndex(), filter, assignments);
+      return transfer(result, [result.buffer]);
+    },
+
+    /**
+     * Dense counts over levelCells(resolution) in two periods ([fromSec, toSec) each) under the
+     * rest of the filter, with their totals. Arrays transferred.
+     */
+    comparePeriods(filter: IncidentFilter | null, resolution: number, current: [number, number], previous: [number, number]): PeriodComparison {
+      const result = comparePeriods(requireIndex(), filter, resolution, current, previous, assignments);
+      return transfer(result, [result.current.buffer, result.previous.buffer]);
+    },
+
+    /**
+     * Registers polygons under `name` (e.g. 'grids', 'towns', 'drawn') and locates every incident
+     * in them once; later counts and polygon filters under any filter are a single pass. May come
+     * before loadIncidents, which then does the locating.
      */
     assignPolygons(name: string, features: PolygonFeatures): PolygonSetSummary {
       const t0 = performance.now();
       const polygons = buildPolygonIndex(features.features);
       const cols = index?.cols ?? { lng: new Float64Array(0), lat: new Float64Array(0) };
       const assignment = assignPolygons(polygons, cols.lng, cols.lat);
-      sets.set(name, { polygons, assignment });
+      register(name, { polygons, assignment, geometries: features.features.map((f) => f.geometry) });
       return { name, polygonCount: polygons.count, outside: assignment.outside, ms: performance.now() - t0 };
     },
 
     /** Incidents kept by `filter` per polygon of set `name`, in feature order (transferred). */
     countByPolygon(name: string, filter: IncidentFilter | null): Uint32Array {
-      const { counts } = countByPolygon(requireSet(name).assignment, requireIndex().cols, filter);
+      const { counts } = countByPolygon(requireSet(name).assignment, indexRows(requireIndex()), filter, assignments);
       return transfer(counts, [counts.buffer]);
     },
 
     /** As countByPolygon, with the incidents outside every polygon and the total kept. */
     polygonCounts(name: string, filter: IncidentFilter | null): PolygonCounts {
-      const result = countByPolygon(requireSet(name).assignment, requireIndex().cols, filter);
+      const result = countByPolygon(requireSet(name).assignment, indexRows(requireIndex()), filter, assignments);
       return transfer(result, [result.counts.buffer]);
     },
 
@@ -128,8 +241,64 @@ export function createAnalysisApi() {
       return transfer(result, [result.total.buffer, result.online.buffer, result.onlineRate.buffer]);
     },
 
+    /**
+     * Getis-Ord Gi* hot and cold spots of the filtered counts at `resolution`, over rings of `k`
+     * cells (gi-star.ts). Arrays transferred.
+     */
+    hotspots(filter: IncidentFilter | null, resolution: number, k = 1): GiStarResult {
+      const idx = requireIndex();
+      const dense = aggregateDense(idx, filter, resolution, assignments);
+      const result = giStar(levelCells(idx, resolution), dense.counts, { k });
+      return transfer(result, [result.counts.buffer, result.z.buffer, result.p.buffer, result.q.buffer]);
+    },
+
+    /**
+     * Emerging hot-spot category per cell over consecutive periods ([fromSec, toSec) each, oldest
+     * first) under the rest of the filter (emerging-hotspots.ts).
+     */
+    emergingHotspots(filter: IncidentFilter | null, resolution: number, periods: Array<[number, number]>, opts?: EmergingHotspotOptions): EmergingHotspotResult {
+      const idx = requireIndex();
+      const counts = periods.map(([fromSec, toSec]) => aggregateDense(idx, { ...filter, fromSec, toSec }, resolution, assignments).counts);
+      return emergingHotspots(levelCells(idx, resolution), counts, opts);
+    },
+
+    /**
+     * How concentrated the filtered incidents are over the cells of `resolution`: the curve and
+     * the share of cells holding half of them (concentration.ts). Without studyAreaCells the
+     * denominator is the cells that hold any incident at all. Arrays transferred.
+     */
+    concentration(filter: IncidentFilter | null, resolution: number, opts?: ConcentrationOptions): ConcentrationCurve {
+      const result = concentrationCurve(aggregateDense(requireIndex(), filter, resolution, assignments).counts, opts);
+      return transfer(result, [result.cellShare.buffer, result.incidentShare.buffer]);
+    },
+
+    /**
+     * PAI of the H3 cells `cells` (at `resolution`) for the filtered incidents: their share of
+     * incidents over their share of `studyArea` (m², or a polygon set whose areas add up to it;
+     * default 'towns').
+     */
+    paiForCells(filter: IncidentFilter | null, resolution: number, cells: string[], studyArea: StudyArea = 'towns'): PaiResult {
+      const idx = requireIndex();
+      const dense = aggregateDense(idx, filter, resolution, assignments);
+      return paiForCells(cells, { cells: levelCells(idx, resolution), counts: dense.counts }, dense.total, studyAreaM2(studyArea));
+    },
+
+    /**
+     * PAI of the polygons of set `name` (those with mask[k] non-zero when a mask is given) for the
+     * filtered incidents, against `studyArea` (m² or a polygon set; default 'towns').
+     */
+    paiForPolygons(filter: IncidentFilter | null, name: string, studyArea: StudyArea = 'towns', mask?: Uint8Array): PaiResult {
+      const set = requireSet(name);
+      const counts = countByPolygon(set.assignment, indexRows(requireIndex()), filter, assignments);
+      const chosen = (k: number) => !mask || (mask[k] ?? 0) !== 0;
+      const geometries = set.geometries.filter((_, k) => chosen(k));
+      const inside = counts.counts.filter((_, k) => chosen(k));
+      return paiForPolygons(geometries, inside, counts.total, studyAreaM2(studyArea));
+    },
+
     /** Forgets polygon set `name`; true when it existed. */
     dropPolygons(name: string): boolean {
+      assignments.delete(name);
       return sets.delete(name);
     },
   };

@@ -2,8 +2,7 @@
 // transferred (the caller's arrays are detached afterwards); results come back transferred too.
 import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { IncidentColumns } from '../model';
-import type { IncidentIndexOptions } from '../analysis/incident-index';
-import type { AnalysisApi, IndexSummary } from './analysis-api';
+import type { AnalysisApi, IndexSummary, LoadOptions } from './analysis-api';
 
 type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
@@ -33,15 +32,25 @@ export function createAnalysisClient(endpoint: Endpoint = spawnAnalysisWorker())
       (remote[k] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
   return {
     remote,
-    loadIncidents: (cols: IncidentColumns, opts?: IncidentIndexOptions): Promise<IndexSummary> =>
+    loadIncidents: (cols: IncidentColumns, opts?: LoadOptions): Promise<IndexSummary> =>
       remote.loadIncidents(transfer(cols, columnBuffers(cols)), opts),
     summary: call('summary'),
     resolutionForZoom: call('resolutionForZoom'),
+    levelCells: call('levelCells'),
+    aggregateDense: call('aggregateDense'),
     aggregate: call('aggregate'),
+    timeSeries: call('timeSeries'),
+    hourWeekMatrix: call('hourWeekMatrix'),
+    comparePeriods: call('comparePeriods'),
     assignPolygons: call('assignPolygons'),
     countByPolygon: call('countByPolygon'),
     polygonCounts: call('polygonCounts'),
     cameraStats: call('cameraStats'),
+    hotspots: call('hotspots'),
+    emergingHotspots: call('emergingHotspots'),
+    concentration: call('concentration'),
+    paiForCells: call('paiForCells'),
+    paiForPolygons: call('paiForPolygons'),
     dropPolygons: call('dropPolygons'),
     terminate() {
       remote[releaseProxy]();

@@ -1,11 +1,20 @@
 import { expose } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aggregateH3 } from '../../src/analysis/aggregate-h3';
+import { aggregateDense, aggregateH3, levelCells } from '../../src/analysis/aggregate-h3';
+import { assignPolygons } from '../../src/analysis/grid-stats';
+import { hourOfWeekMask } from '../../src/analysis/hour-of-week';
+import { comparePeriods } from '../../src/analysis/period-compare';
+import { buildPolygonIndex } from '../../src/analysis/polygon-index';
+import { hourWeekMatrix, timeSeries } from '../../src/analysis/time-series';
+import { concentrationCurve } from '../../src/analysis/concentration';
+import { giStar } from '../../src/analysis/gi-star';
+import { areaM2, paiForCells, paiForPolygons } from '../../src/analysis/pai';
 import { categoryMask } from '../../src/analysis/incident-filter';
 import { buildIncidentIndex } from '../../src/analysis/incident-index';
 import type { AreaGeometry, CameraCollection, FeatureCollection, LngLat } from '../../src/model';
 import { createAnalysisApi } from '../../src/worker/analysis-api';
 import { createAnalysisClient } from '../../src/worker/analysis-client';
+import { spawnNodeCellPool } from '../../src/worker/cell-pool-node';
 import { COUNTY_BOX, randomIncidents, T0 } from './analysis-fixtures';
 
 const copy = <T extends { slice(): T }>(a: T) => a.slice();
@@ -23,11 +32,11 @@ const halves = (): FeatureCollection<AreaGeometry, { id: string }> => {
 };
 
 describe('analysis API (in-process)', () => {
-  it('loads, aggregates, assigns and counts, and says what is missing', () => {
+  it('loads, aggregates, assigns and counts, and says what is missing', async () => {
     const api = createAnalysisApi();
     expect(() => api.aggregate(null, 8)).toThrow(/loadIncidents/);
     const cols = randomIncidents(5_000, 3);
-    const summary = api.loadIncidents(cols);
+    const summary = await api.loadIncidents(cols);
     expect(summary.count).toBe(5_000);
     expect(summary.resolutions).toEqual([5, 6, 7, 8, 9, 10, 11]);
     expect(summary.memory.bytesPerIncident).toBeGreaterThan(25);
@@ -44,12 +53,12 @@ describe('analysis API (in-process)', () => {
     expect(api.dropPolygons('grids')).toBe(false);
   });
 
-  it('re-assigns registered polygon sets when new incidents are loaded', () => {
+  it('re-assigns registered polygon sets when new incidents are loaded', async () => {
     const api = createAnalysisApi();
     api.assignPolygons('grids', halves()); // before any incidents: fine
-    api.loadIncidents(randomIncidents(100, 1));
+    await api.loadIncidents(randomIncidents(100, 1));
     expect(api.polygonCounts('grids', null).total).toBe(100);
-    api.loadIncidents(randomIncidents(300, 2));
+    await api.loadIncidents(randomIncidents(300, 2));
     const counts = api.countByPolygon('grids', null);
     expect(counts[0] + counts[1]).toBe(300);
   });
@@ -99,7 +108,74 @@ describe('analysis client over a MessageChannel (as with the worker)', () => {
     expect(stats.onlineRate[0]).toBe(1);
   });
 
+  it('serves the map, the trend, the week matrix and the comparison, arrays transferred', async () => {
+    const cols = randomIncidents(20_000, 9, { clustered: true });
+    const index = buildIncidentIndex(cols);
+    const sets = new Map([['halves', assignPolygons(buildPolygonIndex(halves().features), index.cols.lng, index.cols.lat)]]);
+    const filter = {
+      fromSec: T0 + 50 * 86_400,
+      toSec: T0 + 250 * 86_400,
+      categories: categoryMask([0, 1, 2, 3, 4]),
+      hourOfWeek: hourOfWeekMask([...Array(168).keys()].filter((h) => h % 24 < 8)),
+      polygon: { set: 'halves', mask: Uint8Array.of(0, 1) },
+    };
+    expect(await client.levelCells(9)).toEqual(levelCells(index, 9));
+    const dense = await client.aggregateDense(filter, 9);
+    expect(dense.counts).toBeInstanceOf(Uint32Array);
+    expect(dense).toEqual(aggregateDense(index, filter, 9, sets));
+    expect(dense.total).toBeGreaterThan(0);
+    const series = await client.timeSeries(filter, 'week');
+    expect(series).toEqual(timeSeries(index, filter, 'week', sets));
+    expect(await client.hourWeekMatrix(filter)).toEqual(hourWeekMatrix(index, filter, sets));
+    const cur: [number, number] = [T0 + 200 * 86_400, T0 + 230 * 86_400];
+    const prev: [number, number] = [T0 + 170 * 86_400, T0 + 200 * 86_400];
+    expect(await client.comparePeriods(filter, 10, cur, prev)).toEqual(comparePeriods(index, filter, 10, cur, prev, sets));
+  });
+
+  it('runs Gi*, concentration and PAI on the filtered counts (thin wrappers)', async () => {
+    const cols = randomIncidents(20_000, 9, { clustered: true });
+    const index = buildIncidentIndex(cols);
+    const features = halves().features;
+    const sets = new Map([['halves', assignPolygons(buildPolygonIndex(features), index.cols.lng, index.cols.lat)]]);
+    const filter = { fromSec: T0 + 30 * 86_400, categories: categoryMask([2, 3, 4, 5]) };
+    const dense = aggregateDense(index, filter, 9, sets);
+    const cells = levelCells(index, 9);
+    const gi = await client.hotspots(filter, 9, 1);
+    expect(gi.z).toBeInstanceOf(Float64Array);
+    expect(gi).toEqual(giStar(cells, dense.counts, { k: 1 }));
+    expect(await client.concentration(filter, 9, { maxPoints: 50 })).toEqual(concentrationCurve(dense.counts, { maxPoints: 50 }));
+    const county = features.reduce((a, f) => a + areaM2(f.geometry), 0);
+    const top = cells.filter((_, c) => dense.counts[c] >= 6);
+    expect(top.length).toBeGreaterThan(0);
+    expect(await client.paiForCells(filter, 9, top, 'halves')).toEqual(paiForCells(top, { cells, counts: dense.counts }, dense.total, county));
+    expect(await client.paiForCells(filter, 9, top, 1e9)).toEqual(paiForCells(top, { cells, counts: dense.counts }, dense.total, 1e9));
+    const inside = aggregateDense(index, { ...filter, polygon: { set: 'halves', mask: Uint8Array.of(0, 1) } }, 5, sets).total;
+    expect(await client.paiForPolygons(filter, 'halves', 'halves', Uint8Array.of(0, 1))).toEqual(paiForPolygons([features[1].geometry], [inside], dense.total, county));
+  });
+
   it('reports errors from the worker side', async () => {
     await expect(client.countByPolygon('nope', null)).rejects.toThrow(/no polygon set "nope"/);
+    await expect(client.aggregateDense({ polygon: { set: 'drawn', mask: Uint8Array.of(1) } }, 9)).rejects.toThrow(/no polygon set "drawn"/);
+    await expect(client.levelCells(12)).rejects.toThrow(/not indexed/);
+  });
+});
+
+describe('analysis API with cell workers', () => {
+  const pool = spawnNodeCellPool(1);
+  afterAll(() => pool.terminate());
+
+  it('builds large loads on the pool, to the same index and results as one thread', async () => {
+    const api = createAnalysisApi({ cellPool: pool, parallelFrom: 30_000 });
+    const single = createAnalysisApi({ cellPool: pool });
+    const cols = randomIncidents(40_000, 12, { clustered: true });
+    const parallel = await api.loadIncidents(cols, { timeZone: 'America/Chicago' });
+    expect(parallel.threads).toBe(2);
+    const alone = await single.loadIncidents(cols, { timeZone: 'America/Chicago' });
+    expect(alone.threads).toBe(1);
+    expect({ ...parallel, buildMs: 0, threads: 0 }).toEqual({ ...alone, buildMs: 0, threads: 0 });
+    const filter = { fromSec: T0 + 9 * 86_400, hourOfWeek: hourOfWeekMask([1, 2, 50, 100]) };
+    expect(api.aggregateDense(filter, 10)).toEqual(single.aggregateDense(filter, 10));
+    expect(api.timeSeries(filter, 'day')).toEqual(single.timeSeries(filter, 'day'));
+    expect((await api.loadIncidents(randomIncidents(100, 1))).threads).toBe(1); // small: one thread
   });
 });
