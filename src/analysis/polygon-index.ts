@@ -23,7 +23,15 @@ export interface PolygonIndex {
   /** Bucket b lists polygons bucketItems[bucketStart[b] .. bucketStart[b + 1]), ascending. */
   bucketStart: Uint32Array;
   bucketItems: Uint32Array;
+  /**
+   * Per bucket that no polygon edge touches, the answer for every point in it: the polygon k, or
+   * −1 for none. MIXED (−2) where an edge passes and points need the exact test.
+   */
+  bucketOwner: Int32Array;
 }
+
+/** bucketOwner value of a bucket that an edge passes through. */
+export const MIXED = -2;
 
 /** A uniform grid: extent [x0, y0, x1, y1] and bucket size in degrees, nx × ny buckets. */
 export interface BucketGrid {
@@ -41,7 +49,9 @@ type AreaFeature = Feature<AreaGeometry | null, unknown>;
 
 /**
  * Packs `features` (Polygon or MultiPolygon; null geometry allowed and never matched) and builds
- * the bucket grid: about four buckets a polygon, at most 512 × 512.
+ * the bucket grid: about 64 buckets a polygon, from 64 × 64 to 512 × 512. Buckets no edge touches
+ * get their answer once (one exact test per connected run of them), so most points — all but
+ * those near a boundary — are located by a lookup, however many vertices the polygons have.
  */
 export function buildPolygonIndex(features: readonly AreaFeature[]): PolygonIndex {
   const count = features.length;
@@ -81,7 +91,7 @@ export function buildPolygonIndex(features: readonly AreaFeature[]): PolygonInde
   }
   if (!(x0 <= x1)) (x0 = y0 = 0), (x1 = y1 = 0);
 
-  const target = Math.min(512 * 512, Math.max(64, count * 4));
+  const target = Math.min(512 * 512, Math.max(64 * 64, count * 64));
   const w = Math.max(x1 - x0, 1e-9), h = Math.max(y1 - y0, 1e-9);
   const nx = Math.max(1, Math.min(512, Math.round(Math.sqrt((target * w) / h))));
   const ny = Math.max(1, Math.min(512, Math.round(Math.sqrt((target * h) / w))));
@@ -89,7 +99,52 @@ export function buildPolygonIndex(features: readonly AreaFeature[]): PolygonInde
 
   const grid = { x0, y0, x1, y1, cellW, cellH, nx, ny };
   const { bucketStart, bucketItems } = fillBuckets(bbox, count, grid);
-  return { count, coords, ringStart, polyRingStart, bbox, grid, bucketStart, bucketItems };
+  const index: PolygonIndex = { count, coords, ringStart, polyRingStart, bbox, grid, bucketStart, bucketItems, bucketOwner: new Int32Array(nx * ny).fill(MIXED) };
+  index.bucketOwner = bucketOwners(index);
+  return index;
+}
+
+/**
+ * Marks the buckets an edge's bounding box touches (conservatively: every bucket the edge passes
+ * through), then gives each 4-connected run of unmarked buckets the answer at one of its centres:
+ * no edge separates two points of such a run, so no polygon's even–odd count differs between them.
+ */
+function bucketOwners(index: PolygonIndex): Int32Array {
+  const g = index.grid;
+  const { coords, ringStart } = index;
+  const owner = new Int32Array(g.nx * g.ny).fill(MIXED);
+  const marked = new Uint8Array(g.nx * g.ny);
+  for (let r = 0; r < ringStart.length - 1; r++) {
+    const start = ringStart[r], end = ringStart[r + 1];
+    if (end - start < 3) continue;
+    let px = coords[2 * (end - 1)], py = coords[2 * (end - 1) + 1];
+    for (let q = start; q < end; q++) {
+      const qx = coords[2 * q], qy = coords[2 * q + 1];
+      const ia = bucketCol(g, Math.min(px, qx)), ib = bucketCol(g, Math.max(px, qx));
+      const ja = bucketRow(g, Math.min(py, qy)), jb = bucketRow(g, Math.max(py, qy));
+      for (let j = ja; j <= jb; j++) for (let i = ia; i <= ib; i++) marked[j * g.nx + i] = 1;
+      px = qx;
+      py = qy;
+    }
+  }
+  const stack: number[] = [];
+  for (let b0 = 0; b0 < owner.length; b0++) {
+    if (marked[b0] || owner[b0] !== MIXED) continue;
+    const i0 = b0 % g.nx, j0 = (b0 - i0) / g.nx;
+    const answer = locateExact(index, g.x0 + (i0 + 0.5) * g.cellW, g.y0 + (j0 + 0.5) * g.cellH, b0);
+    owner[b0] = answer;
+    stack.push(b0);
+    while (stack.length > 0) {
+      const b = stack.pop()!;
+      const i = b % g.nx, j = (b - i) / g.nx;
+      for (const n of [i > 0 ? b - 1 : -1, i < g.nx - 1 ? b + 1 : -1, j > 0 ? b - g.nx : -1, j < g.ny - 1 ? b + g.nx : -1]) {
+        if (n < 0 || marked[n] || owner[n] !== MIXED) continue;
+        owner[n] = answer;
+        stack.push(n);
+      }
+    }
+  }
+  return owner;
 }
 
 /** Counting sort of polygons into the buckets their bounding box touches (CSR layout). */
@@ -133,6 +188,12 @@ export function locatePoint(index: PolygonIndex, x: number, y: number): number {
   // The extent is the union of the bounding boxes: outside it (or NaN) no polygon can match.
   if (!(x >= g.x0 && x <= g.x1 && y >= g.y0 && y <= g.y1)) return -1;
   const b = bucketRow(g, y) * g.nx + bucketCol(g, x);
+  const owner = index.bucketOwner[b];
+  return owner === MIXED ? locateExact(index, x, y, b) : owner;
+}
+
+/** The exact test against every polygon listed in bucket b. */
+function locateExact(index: PolygonIndex, x: number, y: number, b: number): number {
   const { bucketItems, bbox } = index;
   for (let q = index.bucketStart[b], end = index.bucketStart[b + 1]; q < end; q++) {
     const k = bucketItems[q];

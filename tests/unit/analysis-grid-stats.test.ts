@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assignPolygons, cameraStatsByPolygon, countByPolygon } from '../../src/analysis/grid-stats';
 import { categoryMask } from '../../src/analysis/incident-filter';
-import { buildPolygonIndex, locatePoint } from '../../src/analysis/polygon-index';
+import { buildPolygonIndex, locatePoint, MIXED, polygonContains } from '../../src/analysis/polygon-index';
 import type { AreaGeometry, CameraCollection, CameraStatus, Feature, LngLat } from '../../src/model';
 
 const feature = (geometry: AreaGeometry | null): Feature<AreaGeometry | null, null> => ({ type: 'Feature', geometry, properties: null });
@@ -71,6 +71,42 @@ describe('point in polygon with a bucket index', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('answers whole buckets that no edge touches, exactly as the full test (property)', () => {
+    // Overlapping many-vertex stars, one with a star-shaped hole: the lowest index wins.
+    const star = (cx: number, cy: number, r: number, spikes: number, phase: number): LngLat[] => {
+      const ring: LngLat[] = [];
+      for (let v = 0; v < 600; v++) {
+        const a = (2 * Math.PI * v) / 600;
+        const rr = r * (0.75 + 0.25 * Math.sin(spikes * a + phase));
+        ring.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+      }
+      ring.push(ring[0]);
+      return ring;
+    };
+    const stars = buildPolygonIndex([
+      feature({ type: 'Polygon', coordinates: [star(117.2, 32.9, 0.2, 7, 0), star(117.2, 32.9, 0.08, 5, 1).reverse()] }),
+      feature({ type: 'Polygon', coordinates: [star(117.35, 32.95, 0.15, 11, 2)] }),
+      feature({ type: 'MultiPolygon', coordinates: [[star(117.05, 32.75, 0.1, 3, 0)], [star(117.4, 32.7, 0.05, 9, 1)]] }),
+    ]);
+    const owners = [...stars.bucketOwner];
+    expect(owners.filter((o) => o !== MIXED).length).toBeGreaterThan(owners.length / 2);
+    expect(new Set(owners)).toEqual(new Set([MIXED, -1, 0, 1, 2]));
+    const exact = (x: number, y: number) => [0, 1, 2].find((k) => polygonContains(stars, k, x, y)) ?? -1;
+    fc.assert(
+      fc.property(fc.double({ min: 116.8, max: 117.6, noNaN: true }), fc.double({ min: 32.5, max: 33.2, noNaN: true }), (x, y) => {
+        expect(locatePoint(stars, x, y)).toBe(exact(x, y));
+      }),
+      { numRuns: 20_000 },
+    );
+    // Every vertex, and points a hair off each.
+    for (let v = 0; v < stars.coords.length; v += 2) {
+      for (const d of [0, 1e-9, -1e-9]) {
+        const x = stars.coords[v] + d, y = stars.coords[v + 1] - d;
+        expect(locatePoint(stars, x, y)).toBe(exact(x, y));
+      }
+    }
   });
 
   it('rejects geometries that are not areas', () => {
