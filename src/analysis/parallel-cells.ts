@@ -10,6 +10,7 @@
 // sends a string or a 64-bit key per row.
 import { CellLocator, checkPoints, locatorTileDegrees, type LocatedCells } from './cell-locator';
 import { fillLocalTime, ZoneOffsets } from './hour-of-week';
+import type { IncidentColumns } from '../model/incident';
 import type { InputLocalTime } from './incident-index';
 import { SplitLongDict } from './split-long-dict';
 
@@ -261,22 +262,30 @@ export class CellMerge {
 }
 
 /**
- * Runs a small synthetic job (points scattered over a few kilometres) so that the JIT has
- * compiled the locator and h3-js before real work arrives: a cold thread is about twice as slow
- * on its first million points. Returns the milliseconds it took.
+ * Synthetic incidents scattered over a few kilometres from a fixed seed, for warming up: a cold
+ * thread is about twice as slow on its first million points as once the JIT has compiled the
+ * locator and h3-js.
  */
+export function warmUpColumns(n = 40_000, spread = 0.06): IncidentColumns {
+  const lng = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const timeSec = new Uint32Array(n);
+  const category = new Uint8Array(n);
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let i = 0; i < n; i++) {
+    lng[i] = 100 + spread * next();
+    lat[i] = 30 + spread * next();
+    timeSec[i] = 1_700_000_000 + Math.floor(next() * 3e7);
+    category[i] = Math.floor(next() * 8);
+  }
+  return { lng, lat, timeSec, category };
+}
+
+/** Runs a small synthetic job on this thread's cell code (a cell worker's warm-up). Returns ms. */
 export function warmUpCells(points = 40_000): number {
   const t0 = performance.now();
-  const lng = new Float64Array(points);
-  const lat = new Float64Array(points);
-  const timeSec = new Uint32Array(points);
-  let seed = 12345;
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let i = 0; i < points; i++) {
-    lng[i] = 100 + 0.06 * next();
-    lat[i] = 30 + 0.06 * next();
-    timeSec[i] = 1_700_000_000 + Math.floor(next() * 3e7);
-  }
+  const { lng, lat, timeSec } = warmUpColumns(points);
   const runner = new CellTaskRunner();
   for (const res of [11, 9]) {
     runner.run({ job: -res, res, part: 0, lng, lat, time: { timeSec, timeZone: 'Asia/Shanghai', minSec: 1_700_000_000, maxSec: 1_730_000_000 } });

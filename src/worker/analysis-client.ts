@@ -35,6 +35,7 @@ export function createAnalysisClient(endpoint: Endpoint = spawnAnalysisWorker())
     loadIncidents: (cols: IncidentColumns, opts?: LoadOptions): Promise<IndexSummary> =>
       remote.loadIncidents(transfer(cols, columnBuffers(cols)), opts),
     summary: call('summary'),
+    warmUp: call('warmUp'),
     resolutionForZoom: call('resolutionForZoom'),
     levelCells: call('levelCells'),
     aggregateDense: call('aggregateDense'),

@@ -1,8 +1,10 @@
 // Worker entry: exposes one analysis API instance over comlink. All state lives in the API. The
-// cell workers start at once, so that they have loaded and warmed up by the time the incidents
-// arrive.
+// cell workers start at once, and this thread warms its own code up, so that both are ready by the
+// time the incidents have downloaded.
 import { expose } from 'comlink';
 import { createAnalysisApi } from './analysis-api';
 import { spawnWebCellPool } from './cell-pool';
 
-expose(createAnalysisApi({ cellPool: spawnWebCellPool() }));
+const api = createAnalysisApi({ cellPool: spawnWebCellPool() });
+expose(api);
+void api.warmUp();

@@ -53,6 +53,13 @@ describe('analysis API (in-process)', () => {
     expect(api.dropPolygons('grids')).toBe(false);
   });
 
+  it('warms up without touching its state', async () => {
+    const api = createAnalysisApi();
+    expect(await api.warmUp()).toBeGreaterThan(0);
+    expect(api.summary()).toBeNull();
+    expect(() => api.levelCells(9)).toThrow(/loadIncidents/);
+  });
+
   it('re-assigns registered polygon sets when new incidents are loaded', async () => {
     const api = createAnalysisApi();
     api.assignPolygons('grids', halves()); // before any incidents: fine
