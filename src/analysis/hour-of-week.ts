@@ -18,7 +18,7 @@ const EPOCH_WEEKDAY = 3;
 /**
  * UTC offsets of one zone over a span of time, per UTC hour. An hour in which the offset changes
  * keeps the second of the change and the offset after it. Assumes at most one change in any 12
- * hours, which every zone in the tz database meets.
+ * hours (real zones change months apart; two changes within 12 hours would be missed).
  */
 export class ZoneOffsets {
   readonly timeZone: string;

@@ -8,7 +8,7 @@ import { compileRowFilter, type PolygonSets } from './row-filter';
 
 /** Incidents per local day or week (weeks start on Monday) in the dataset's zone. */
 export interface TimeSeries {
-  /** Epoch milliseconds of the first bucket's local start (midnight; a Monday for weeks). */
+  /** Epoch milliseconds of the first bucket's local start (midnight; a Monday for weeks); NaN if empty. */
   start: number;
   bucket: 'day' | 'week';
   /** counts[k] incidents in bucket k. */
