@@ -1,8 +1,10 @@
-// Entry: mounts the app and starts loading the embedded demo dataset.
+// Entry: mounts the app and starts loading a dataset — the embedded demo, or another bundle
+// on the same server named by `?data=folder/` (an intranet's own data, or the benchmark's).
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { loadDataset } from './state/dataset';
+import { datasetBaseUrl } from './state/dataset-url';
 import './ui/styles.css';
 
-loadDataset(`${import.meta.env.BASE_URL}data/demo/`);
+loadDataset(datasetBaseUrl(location.search, import.meta.env.BASE_URL));
 createRoot(document.getElementById('root')!).render(<App />);

@@ -49,3 +49,8 @@ export function useT(): (key: MessageKey) => string {
 export function formatNumber(lang: Lang, n: number, digits = 0): string {
   return n.toLocaleString(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
+
+/** Fills `{name}` placeholders of a message. */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+}

@@ -3,11 +3,12 @@
 import type { Layer } from '@deck.gl/core';
 import type { MapData, MapView } from './map-data';
 import { gridFillLayer, gridLineLayer } from './layers/grid-layer';
-import { hexagonLayer, heatmapLayer } from './layers/incident-layer';
-import { hotspotLayer } from './layers/hotspot-layer';
+import { changeLayer, hexagonLayer, heatmapLayer } from './layers/incident-layer';
+import { giStarLayer } from './layers/gistar-layer';
+import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
-import { gridFillFor, hexLegendFor } from './legends';
+import { changeLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
   const dark = view.theme === 'dark';
@@ -16,16 +17,22 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const { values, legend } = gridFillFor(data.grids, view.gridMeasure, view.gridIncidents);
   const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids, dark };
   const showIncidents = view.visible.incidents;
+  const hotspots = { hotspots: data.hotspots, asOf: data.manifest.asOf, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
   const layers: Layer[] = [gridFillLayer(grid)];
-  if (view.hexCounts) {
-    layers.push(hexagonLayer(view.hexCounts, hexLegendFor(view.hexCounts, dark), showIncidents && view.incidentMode === 'hex'));
+  const showHex = showIncidents && view.incidentMode === 'hex';
+  if (view.incidentMeasure !== 'count' && view.comparison) {
+    layers.push(changeLayer(view.comparison, changeLegendFor(view.comparison), showHex));
+  } else if (view.hexCounts) {
+    layers.push(hexagonLayer(view.hexCounts, hexLegendFor(view.hexCounts, dark), showHex));
   }
+  if (view.giStar) layers.push(giStarLayer(view.giStar, view.visible.gistar));
   if (view.heatCounts) {
     layers.push(heatmapLayer(view.heatCounts, showIncidents && view.incidentMode === 'heat', dark));
   }
   layers.push(
     gridLineLayer(grid),
-    hotspotLayer({ hotspots: data.hotspots, asOf: data.manifest.asOf, visible: view.visible.hotspots, selectedId: selectedId('hotspot') }),
+    hotspotLayer(hotspots),
+    hotspotMarkerLayer(hotspots),
     ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera') }),
     ...labelLayers({
       places: data.places,

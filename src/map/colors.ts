@@ -1,6 +1,6 @@
 // Map: colour scales. Chosen to stay readable for colour-blind viewers and on a washed-out
 // projector: sequential scales are monotone in lightness, categories use the Okabe–Ito palette.
-import { interpolateYlOrRd, interpolateBlues, interpolateInferno, rgb } from 'd3';
+import { interpolateYlOrRd, interpolateBlues, interpolateInferno, interpolateRdBu, rgb } from 'd3';
 import type { CameraStatus, HotspotState } from '../model';
 
 export type RGBA = [number, number, number, number];
@@ -102,4 +102,21 @@ export function rampColors(ramp: Ramp, n: number, alpha = 255, alphaFrom = alpha
     const t = n === 1 ? 1 : i / (n - 1);
     return hexToRgba(rgb(RAMPS[ramp](t)).formatHex(), Math.round(alphaFrom + (alpha - alphaFrom) * t));
   });
+}
+
+/**
+ * Colours of a diverging scale with `half` classes each side of a neutral middle: falls in blue,
+ * rises in red (red–blue stays distinguishable for the common colour-vision deficiencies).
+ */
+export function divergingColors(half: number): RGBA[] {
+  const out: RGBA[] = [];
+  for (let k = -half; k <= half; k++) {
+    if (k === 0) {
+      out.push([200, 200, 200, 150]);
+      continue;
+    }
+    const t = 0.5 - (0.46 * k) / half; // RdBu runs red (0) to blue (1)
+    out.push(hexToRgba(rgb(interpolateRdBu(t)).formatHex(), 110 + Math.round((115 * Math.abs(k)) / half)));
+  }
+  return out;
 }

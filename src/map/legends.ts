@@ -4,7 +4,7 @@ import type { GridCollection } from '../model';
 import type { GridMeasure } from '../state/layers';
 import type { CellCounts } from './map-data';
 import { gridLegend, gridValues, type GridLegend } from './layers/grid-layer';
-import { incidentLegend, type IncidentLegend } from './layers/incident-layer';
+import { changeLegend, incidentLegend, type ChangeLegend, type IncidentLegend, type PeriodComparisonLike } from './layers/incident-layer';
 
 const hexMemo = new WeakMap<CellCounts, { dark: boolean; legend: IncidentLegend }>();
 
@@ -13,6 +13,14 @@ export function hexLegendFor(counts: CellCounts, dark: boolean): IncidentLegend 
   if (m && m.dark === dark) return m.legend;
   const legend = incidentLegend(counts, dark);
   hexMemo.set(counts, { dark, legend });
+  return legend;
+}
+
+const changeMemo = new WeakMap<PeriodComparisonLike, ChangeLegend>();
+
+export function changeLegendFor(cmp: PeriodComparisonLike): ChangeLegend {
+  let legend = changeMemo.get(cmp);
+  if (!legend) changeMemo.set(cmp, (legend = changeLegend(cmp)));
   return legend;
 }
 

@@ -86,6 +86,8 @@ export class MapController {
   /** Sets what is shown; cheap when nothing changed (layers keep their data by identity). */
   setView(view: MapView): void {
     if (view === this.view) return;
+    // A mark for the benchmark: the moment new hexagon counts reach the layer.
+    if (view.hexCounts && view.hexCounts !== this.view?.hexCounts) performance.mark('one-map:hex-data');
     this.view = view;
     this.idle.setPendingWork(view.pendingWork);
     this.applyStyle();
@@ -100,6 +102,11 @@ export class MapController {
 
   jumpTo(target: { center: LngLat; zoom: number }): void {
     this.map.jumpTo(target);
+  }
+
+  /** Animated move, for a user's "show me" click (a wall screen's cycle uses it too). */
+  flyTo(target: { center: LngLat; zoom: number }): void {
+    this.map.flyTo({ ...target, duration: 1200 });
   }
 
   getZoom(): number {
@@ -138,6 +145,7 @@ export class MapController {
   }
 
   private click(info: PickingInfo): void {
+    this.hideTooltip(); // the detail panel now says more than the tooltip did
     this.options.onSelect(this.selectionOf(info));
   }
 

@@ -11,7 +11,9 @@ import type {
   RoadCollection,
   WaterCollection,
 } from '../model';
-import type { GridMeasure, IncidentMode, OverlayId } from '../state/layers';
+import type { GridMeasure, IncidentMeasure, IncidentMode, OverlayId } from '../state/layers';
+import type { GiStarResult } from '../analysis/gi-star';
+import type { PeriodComparisonLike } from './layers/incident-layer';
 import type { Selection } from '../state/selection';
 import type { Lang } from '../i18n';
 import type { Theme } from './basemap/offline-style';
@@ -32,7 +34,10 @@ export interface MapData extends BasemapData {
   hotspots: HotspotCollection;
 }
 
-/** Incident counts per H3 cell for the current filter, as the worker returns them. */
+/**
+ * Incident counts per H3 cell for the current filter. `cells` is the resolution's full, stable
+ * cell list (the same array object for every filter); counts are zero where nothing matched.
+ */
 export interface CellCounts {
   resolution: number;
   cells: string[];
@@ -46,11 +51,16 @@ export interface MapView {
   visible: Record<OverlayId, boolean>;
   gridMeasure: GridMeasure;
   incidentMode: IncidentMode;
+  incidentMeasure: IncidentMeasure;
   lang: Lang;
   theme: Theme;
   selection: Selection;
   /** Hexagon counts at the resolution the current zoom asks for. */
   hexCounts: CellCounts | null;
+  /** Counts in the current and the comparison period, when the hexagons show change. */
+  comparison: PeriodComparisonLike | null;
+  /** Gi* hot and cold spots, when that overlay is on. */
+  giStar: GiStarResult | null;
   /** Fine cell counts that feed the heatmap. */
   heatCounts: CellCounts | null;
   /** Incidents per grid in the current filter, in the order of `grids.features`. */

@@ -19,9 +19,12 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     const { incidents, ...data } = await loadDemoBundle(baseUrl);
     const client = analysisClient();
     const summary = await client.loadIncidents(incidents);
+    const towns = data.admin.features.filter((f) => f.properties.level === 'town');
     await client.assignPolygons('grids', data.grids);
+    await client.assignPolygons('towns', { type: 'FeatureCollection', features: towns });
+    await client.assignPolygons('hotspots', data.hotspots);
     useDataset.setState({ data, error: null });
-    startIncidentResults(client, data.manifest, summary.resolutions);
+    startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions });
   } catch (e) {
     useDataset.setState({ error: e instanceof Error ? e.message : String(e) });
   }

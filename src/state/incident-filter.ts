@@ -1,40 +1,98 @@
-// State: turns the filter panel's choices into the worker's filter (epoch seconds, category mask).
-import type { DatasetManifest } from '../model';
+// State: turns the filter panel's choices into the worker's filter (epoch seconds, masks), and
+// names the periods a briefing compares: the previous period (环比) and last year's (同比).
+import type { DatasetManifest, GridCollection, AdminCollection } from '../model';
 import type { FilterState } from './filters';
-import { zonedToEpochMs } from '../analysis/zoned-time';
+import { zonedToEpochMs, zoneOffsetMs } from '../analysis/zoned-time';
 import type { IncidentFilter } from '../analysis/incident-filter';
 
 const DAY_MS = 86_400_000;
 
-/** [from, to) in epoch ms for a period preset, in the dataset's zone; null bounds are open. */
-export function periodRange(period: FilterState['period'], manifest: DatasetManifest): [number | null, number | null] {
+export type PeriodPreset = 'all' | 'y2025' | 'y2024' | 'last90' | 'last30';
+export const PERIOD_PRESETS: PeriodPreset[] = ['all', 'y2025', 'y2024', 'last90', 'last30'];
+
+/** [from, to) in epoch ms for a preset, in the dataset's zone; null for the whole dataset. */
+export function presetRange(preset: PeriodPreset, manifest: DatasetManifest): [number, number] | null {
   const tz = manifest.timeZone;
-  switch (period) {
+  const endOfAsOfDay = localMidnightAfter(manifest.asOf, tz);
+  switch (preset) {
     case 'all':
-      return [null, null];
+      return null;
     case 'y2024':
       return [zonedToEpochMs(tz, 2024, 1, 1), zonedToEpochMs(tz, 2025, 1, 1)];
     case 'y2025':
       return [zonedToEpochMs(tz, 2025, 1, 1), zonedToEpochMs(tz, 2026, 1, 1)];
     case 'last30':
-      return [manifest.asOf - 30 * DAY_MS, manifest.asOf + 1];
+      return [endOfAsOfDay - 30 * DAY_MS, endOfAsOfDay];
     case 'last90':
-      return [manifest.asOf - 90 * DAY_MS, manifest.asOf + 1];
+      return [endOfAsOfDay - 90 * DAY_MS, endOfAsOfDay];
   }
 }
 
-export function toIncidentFilter(filters: Pick<FilterState, 'period' | 'caseClasses'>, manifest: DatasetManifest): IncidentFilter {
-  const [from, to] = periodRange(filters.period, manifest);
-  const kinds = manifest.offenceKinds;
-  const allClasses = kinds.every((k) => filters.caseClasses.includes(k.caseClass));
+/** The preset a range equals, or 'custom' (a brushed range). */
+export function presetOf(range: [number, number] | null, manifest: DatasetManifest): PeriodPreset | 'custom' {
+  for (const p of PERIOD_PRESETS) {
+    const r = presetRange(p, manifest);
+    if (r === range || (r && range && r[0] === range[0] && r[1] === range[1])) return p;
+  }
+  return 'custom';
+}
+
+function localMidnightAfter(ms: number, tz: string): number {
+  const local = new Date(ms + zoneOffsetMs(ms, tz));
+  return zonedToEpochMs(tz, local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate() + 1);
+}
+
+/** The same local dates one year earlier (同比). */
+export function lastYear([from, to]: [number, number], tz: string): [number, number] {
+  const shift = (ms: number) => {
+    const d = new Date(ms + zoneOffsetMs(ms, tz));
+    return zonedToEpochMs(tz, d.getUTCFullYear() - 1, d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
+  };
+  return [shift(from), shift(to)];
+}
+
+/** The period of equal length just before (环比). */
+export function previousPeriod([from, to]: [number, number]): [number, number] {
+  return [from - (to - from), from];
+}
+
+export interface FilterContext {
+  manifest: DatasetManifest;
+  towns: AdminCollection['features'];
+  grids: GridCollection;
+}
+
+/** The worker filter for the current choices; `timeRange` overrides the chosen range when given. */
+export function toIncidentFilter(
+  f: Pick<FilterState, 'timeRange' | 'caseClasses' | 'hoursOfWeek' | 'townId' | 'gridId'>,
+  ctx: FilterContext,
+  timeRange: [number, number] | null = f.timeRange,
+): IncidentFilter {
+  const kinds = ctx.manifest.offenceKinds;
   let categories: Uint8Array | null = null;
-  if (!allClasses) {
+  if (!kinds.every((k) => f.caseClasses.includes(k.caseClass))) {
     categories = new Uint8Array(256);
-    for (const k of kinds) if (filters.caseClasses.includes(k.caseClass)) categories[k.code] = 1;
+    for (const k of kinds) if (f.caseClasses.includes(k.caseClass)) categories[k.code] = 1;
+  }
+  let hourOfWeek: Uint8Array | undefined;
+  if (f.hoursOfWeek.length > 0) {
+    hourOfWeek = new Uint8Array(168);
+    for (const h of f.hoursOfWeek) hourOfWeek[h] = 1;
+  }
+  let polygon: IncidentFilter['polygon'];
+  if (f.gridId) {
+    const mask = new Uint8Array(ctx.grids.features.length);
+    mask[ctx.grids.features.findIndex((g) => g.properties.id === f.gridId)] = 1;
+    polygon = { set: 'grids', mask };
+  } else if (f.townId) {
+    const mask = Uint8Array.from(ctx.towns, (t) => (t.properties.id === f.townId ? 1 : 0));
+    polygon = { set: 'towns', mask };
   }
   return {
-    fromSec: from === null ? undefined : Math.ceil(from / 1000),
-    toSec: to === null ? undefined : Math.ceil(to / 1000),
+    fromSec: timeRange ? Math.ceil(timeRange[0] / 1000) : undefined,
+    toSec: timeRange ? Math.ceil(timeRange[1] / 1000) : undefined,
     categories,
+    hourOfWeek,
+    polygon,
   };
 }

@@ -1,22 +1,50 @@
-// State: incident aggregates for the current filter and zoom, computed in the analysis worker.
-// Requests are latest-wins: a result that arrives after a newer request was made is dropped.
+// State: everything computed from incidents for the current filter, zoom and display — hexagon
+// counts, the trend, the hour × weekday matrix, period comparison, per-grid counts, Gi*. All of
+// it is computed in the analysis worker; each result is requested again only when its own inputs
+// change, and a result that arrives after a newer request for it is dropped (latest wins).
 import { create } from 'zustand';
-import type { DatasetManifest } from '../model';
+import type { AdminCollection, DatasetManifest, GridCollection } from '../model';
 import type { CellCounts } from '../map/map-data';
 import type { AnalysisClient } from '../worker/analysis-client';
+import type { GiStarResult } from '../analysis/gi-star';
 import { resolutionForZoom } from '../analysis/zoom-resolution';
-import { useFilters } from './filters';
+import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
-import { toIncidentFilter } from './incident-filter';
+import { lastYear, previousPeriod, toIncidentFilter, type FilterContext } from './incident-filter';
 
 /** Resolution of the heatmap's weighted points: fine enough to look smooth at street zoom. */
 const HEAT_RESOLUTION = 10;
 
-interface IncidentResults {
+export interface TimeSeries {
+  /** Epoch ms of the first bucket's local start. */
+  start: number;
+  bucket: 'day' | 'week';
+  counts: Uint32Array;
+}
+
+/** Counts per hexagon in two periods, over the same cells. */
+export interface PeriodComparison {
+  resolution: number;
+  cells: string[];
+  current: Uint32Array;
+  previous: Uint32Array;
+  currentRange: [number, number];
+  previousRange: [number, number];
+  totalCurrent: number;
+  totalPrevious: number;
+}
+
+export interface IncidentResults {
   zoom: number;
   hexCounts: CellCounts | null;
   heatCounts: CellCounts | null;
+  comparison: PeriodComparison | null;
+  series: TimeSeries | null;
+  matrix: Uint32Array | null;
   gridIncidents: Uint32Array | null;
+  /** Incidents inside each listed hotspot, in feature order. */
+  hotspotIncidents: Uint32Array | null;
+  giStar: GiStarResult | null;
   /** Worker requests in flight. */
   pending: number;
   setZoom(zoom: number): void;
@@ -26,53 +54,131 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   zoom: 10,
   hexCounts: null,
   heatCounts: null,
+  comparison: null,
+  series: null,
+  matrix: null,
   gridIncidents: null,
+  hotspotIncidents: null,
+  giStar: null,
   pending: 0,
   setZoom(zoom) {
     set({ zoom });
   },
 }));
 
-/** Wires filters, zoom and display mode to worker requests. Call once, after loading. */
-export function startIncidentResults(client: AnalysisClient, manifest: DatasetManifest, resolutions: number[]): () => void {
-  const zoomOpts = { latitude: manifest.center[1], available: resolutions };
-  const heatResolution = resolutions.includes(HEAT_RESOLUTION) ? HEAT_RESOLUTION : resolutions[resolutions.length - 1];
-  // One generation counter per result, so a newer request for one never drops another's answer.
-  const generation = { hexCounts: 0, heatCounts: 0, gridIncidents: 0 };
-  const run = async <T,>(key: keyof typeof generation, job: () => Promise<T>) => {
-    const gen = ++generation[key];
+type ResultKey = 'hexCounts' | 'heatCounts' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar';
+
+export interface ResultContext {
+  manifest: DatasetManifest;
+  towns: AdminCollection['features'];
+  grids: GridCollection;
+  resolutions: number[];
+}
+
+/** Wires filters, zoom and display to worker requests. Call once, after loading. */
+export function startIncidentResults(client: AnalysisClient, ctx: ResultContext): () => void {
+  const filterCtx: FilterContext = { manifest: ctx.manifest, towns: ctx.towns, grids: ctx.grids };
+  const zoomOpts = { latitude: ctx.manifest.center[1], available: ctx.resolutions };
+  const heatResolution = ctx.resolutions.includes(HEAT_RESOLUTION) ? HEAT_RESOLUTION : ctx.resolutions[ctx.resolutions.length - 1];
+  const cellLists = new Map<number, Promise<string[]>>();
+  const cellsAt = (res: number) => {
+    let p = cellLists.get(res);
+    if (!p) cellLists.set(res, (p = client.levelCells(res)));
+    return p;
+  };
+
+  const generation: Record<ResultKey, number> = {
+    hexCounts: 0,
+    heatCounts: 0,
+    comparison: 0,
+    series: 0,
+    matrix: 0,
+    gridIncidents: 0,
+    hotspotIncidents: 0,
+    giStar: 0,
+  };
+  const lastKey: Partial<Record<ResultKey, string>> = {};
+  /** Runs `job` unless the result's inputs (`key`) are what it was last computed for. */
+  const request = <T,>(result: ResultKey, key: string, job: () => Promise<T>) => {
+    if (lastKey[result] === key) return;
+    lastKey[result] = key;
+    const gen = ++generation[result];
     useIncidentResults.setState((s) => ({ pending: s.pending + 1 }));
-    try {
-      const value = await job();
-      if (gen === generation[key]) useIncidentResults.setState({ [key]: value } as Partial<IncidentResults>);
-    } finally {
-      useIncidentResults.setState((s) => ({ pending: s.pending - 1 }));
-    }
+    job()
+      .then((value) => {
+        if (gen === generation[result]) useIncidentResults.setState({ [result]: value } as Partial<IncidentResults>);
+      })
+      .catch((e: unknown) => console.error(`incident ${result} failed:`, e))
+      .finally(() => useIncidentResults.setState((s) => ({ pending: s.pending - 1 })));
+  };
+  const clear = (result: ResultKey) => {
+    if (lastKey[result] === undefined) return;
+    delete lastKey[result];
+    generation[result]++;
+    useIncidentResults.setState({ [result]: null } as Partial<IncidentResults>);
   };
 
-  let last = { filterKey: '', resolution: -1, mode: '' };
   const update = () => {
-    const filters = useFilters.getState();
-    const filter = toIncidentFilter(filters, manifest);
-    const filterKey = JSON.stringify([filters.period, filters.caseClasses]);
+    const f: FilterState = useFilters.getState();
+    const layers = useLayers.getState();
     const resolution = resolutionForZoom(useIncidentResults.getState().zoom, zoomOpts);
-    const mode = useLayers.getState().incidentMode;
-    const filterChanged = filterKey !== last.filterKey;
-    if (!filterChanged && resolution === last.resolution && mode === last.mode) return;
-    // Record what is being computed before starting: the pending count below notifies
-    // subscribers (this function among them) synchronously.
-    const prev = last;
-    last = { filterKey, resolution, mode };
-    if (filterChanged || resolution !== prev.resolution) {
-      void run('hexCounts', () => client.aggregate(filter, resolution));
+    const base = [f.caseClasses, f.townId, f.gridId];
+    const all = JSON.stringify([...base, f.timeRange, f.hoursOfWeek]);
+    const filter = toIncidentFilter(f, filterCtx);
+
+    request('hexCounts', `${all}|${resolution}`, async () => {
+      const [cells, dense] = await Promise.all([cellsAt(resolution), client.aggregateDense(filter, resolution)]);
+      return { resolution, cells, counts: dense.counts, total: dense.total, max: dense.max } satisfies CellCounts;
+    });
+    if (layers.incidentMode === 'heat') {
+      request('heatCounts', all, () => client.aggregate(filter, heatResolution));
     }
-    if (mode === 'heat' && (filterChanged || mode !== prev.mode)) {
-      void run('heatCounts', () => client.aggregate(filter, heatResolution));
+    request('gridIncidents', all, () => client.countByPolygon('grids', filter));
+    request('hotspotIncidents', all, () => client.countByPolygon('hotspots', filter));
+    request('series', JSON.stringify([...base, f.hoursOfWeek]), () =>
+      client.timeSeries(toIncidentFilter(f, filterCtx, null), 'day'),
+    );
+    request('matrix', JSON.stringify([...base, f.timeRange]), () =>
+      client.hourWeekMatrix(toIncidentFilter({ ...f, hoursOfWeek: [] }, filterCtx)),
+    );
+
+    const range = f.timeRange ?? null;
+    if (layers.incidentMeasure !== 'count' && range) {
+      const previous = layers.incidentMeasure === 'vsPrevious' ? previousPeriod(range) : lastYear(range, ctx.manifest.timeZone);
+      request('comparison', `${all}|${resolution}|${layers.incidentMeasure}`, async () => {
+        const toSec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
+        const [cells, c] = await Promise.all([
+          cellsAt(resolution),
+          client.comparePeriods(filter, resolution, toSec(range), toSec(previous)),
+        ]);
+        return {
+          resolution,
+          cells,
+          current: c.current,
+          previous: c.previous,
+          currentRange: range,
+          previousRange: previous,
+          totalCurrent: c.totalCurrent,
+          totalPrevious: c.totalPrevious,
+        } satisfies PeriodComparison;
+      });
+    } else {
+      clear('comparison');
     }
-    if (filterChanged) void run('gridIncidents', () => client.countByPolygon('grids', filter));
+    if (layers.visible.gistar) {
+      request('giStar', `${all}|${resolution}`, () => client.hotspots(filter, resolution, 1));
+    } else {
+      clear('giStar');
+    }
   };
 
-  const unsubscribers = [useFilters.subscribe(update), useLayers.subscribe(update), useIncidentResults.subscribe(update)];
+  const unsubscribers = [
+    useFilters.subscribe(update),
+    useLayers.subscribe(update),
+    useIncidentResults.subscribe((s, prev) => {
+      if (s.zoom !== prev.zoom) update();
+    }),
+  ];
   update();
   return () => unsubscribers.forEach((u) => u());
 }

@@ -1,27 +1,32 @@
 // State: which overlays are shown and how. Persisted so a wall screen comes back as it was left.
 import { create } from 'zustand';
 
-export const OVERLAYS = ['grids', 'cameras', 'incidents', 'hotspots'] as const;
+export const OVERLAYS = ['grids', 'cameras', 'incidents', 'hotspots', 'gistar'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
 export type GridMeasure = 'incidents' | 'incidentRate' | 'households' | 'population' | 'none';
 export type IncidentMode = 'hex' | 'heat';
+/** What the hexagons show: counts, or the change against the previous period (环比) or last year (同比). */
+export type IncidentMeasure = 'count' | 'vsPrevious' | 'vsLastYear';
 
 export interface LayerState {
   visible: Record<OverlayId, boolean>;
   gridMeasure: GridMeasure;
   incidentMode: IncidentMode;
+  incidentMeasure: IncidentMeasure;
   toggle(id: OverlayId): void;
   setGridMeasure(m: GridMeasure): void;
   setIncidentMode(m: IncidentMode): void;
+  setIncidentMeasure(m: IncidentMeasure): void;
 }
 
 const STORAGE_KEY = 'one-map.layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode'>;
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure'>;
 const DEFAULTS: Persisted = {
-  visible: { grids: true, cameras: true, incidents: true, hotspots: true },
+  visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
   incidentMode: 'hex',
+  incidentMeasure: 'count',
 };
 
 function load(): Persisted {
@@ -37,9 +42,9 @@ function load(): Persisted {
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
-    const { visible, gridMeasure, incidentMode } = get();
+    const { visible, gridMeasure, incidentMode, incidentMeasure } = get();
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode }));
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode, incidentMeasure }));
     } catch {
       // Storage full or blocked: the view still works, it just is not remembered.
     }
@@ -56,6 +61,10 @@ export const useLayers = create<LayerState>((set, get) => {
     },
     setIncidentMode(incidentMode) {
       set({ incidentMode });
+      save();
+    },
+    setIncidentMeasure(incidentMeasure) {
+      set({ incidentMeasure });
       save();
     },
   };

@@ -7,6 +7,8 @@ import { LayerPanel } from './LayerPanel';
 import { FilterPanel } from './FilterPanel';
 import { MapView } from './MapView';
 import { DetailPanel } from './DetailPanel';
+import { TimePanel } from './TimePanel';
+import { QualityPanel } from './QualityPanel';
 
 export function App() {
   const t = useT();
@@ -25,12 +27,16 @@ export function App() {
         {data && (
           <nav className="side">
             <LayerPanel data={data} />
-            <FilterPanel />
+            <FilterPanel data={data} />
+            <QualityPanel data={data} />
           </nav>
         )}
         <main className="stage">
-          {data && <MapView data={data} />}
-          {data && <DetailPanel data={data} />}
+          <div className="map-area">
+            {data && <MapView data={data} />}
+            {data && <DetailPanel data={data} />}
+          </div>
+          {data && <TimePanel data={data} />}
           {!data && !error && <p className="status-message">{t('app.loading')}</p>}
           {error && (
             <p className="status-message error" role="alert">

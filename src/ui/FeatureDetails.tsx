@@ -4,6 +4,7 @@ import type { MapData } from '../map/map-data';
 import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
 import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspot-status';
 import { HOTSPOT_STATUS_COLORS } from '../map/colors';
+import { useFilters } from '../state/filters';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -41,7 +42,18 @@ export function GridDetails({ data, grid, incidents }: { data: MapData; grid: Gr
         <Field label="field.phone">{g.officerPhone}</Field>
         <Field label="field.incidents">{incidents === null ? '…' : n(incidents)}</Field>
       </dl>
+      <OnlyThisGrid id={g.id} />
     </>
+  );
+}
+
+function OnlyThisGrid({ id }: { id: string }) {
+  const t = useT();
+  const { gridId, setGrid } = useFilters();
+  return (
+    <button className="action" data-testid="filter-this-grid" onClick={() => setGrid(gridId === id ? null : id)}>
+      {gridId === id ? t('filters.clear') : t('filters.onlyThisGrid')}
+    </button>
   );
 }
 

@@ -1,15 +1,17 @@
 // UI: the layer panel — one row per overlay with its toggle, its options and its legend.
 import type { ReactNode } from 'react';
-import { OVERLAYS, useLayers, type GridMeasure, type OverlayId } from '../state/layers';
+import { OVERLAYS, useLayers, type GridMeasure, type IncidentMeasure, type OverlayId } from '../state/layers';
 import { useT, type MessageKey } from '../i18n';
 import type { MapData } from '../map/map-data';
 import { CameraLegend, GridLegendView, HotspotLegend, IncidentLegendView } from './Legends';
+import { GiStarPanel } from './GiStarPanel';
 
 const GRID_MEASURES: GridMeasure[] = ['none', 'incidents', 'incidentRate', 'households', 'population'];
+const INCIDENT_MEASURES: IncidentMeasure[] = ['count', 'vsPrevious', 'vsLastYear'];
 
 export function LayerPanel({ data }: { data: MapData }) {
   const t = useT();
-  const { visible, toggle, gridMeasure, setGridMeasure, incidentMode, setIncidentMode } = useLayers();
+  const { visible, toggle, gridMeasure, setGridMeasure, incidentMode, setIncidentMode, incidentMeasure, setIncidentMeasure } = useLayers();
   const options: Record<OverlayId, ReactNode> = {
     grids: (
       <label className="option">
@@ -24,14 +26,32 @@ export function LayerPanel({ data }: { data: MapData }) {
       </label>
     ),
     incidents: (
-      <div className="option segmented" role="radiogroup" aria-label={t('incidents.mode')}>
-        {(['hex', 'heat'] as const).map((m) => (
-          <button key={m} role="radio" aria-checked={incidentMode === m} data-testid={`incident-mode-${m}`} onClick={() => setIncidentMode(m)}>
-            {t(`incidents.mode.${m}`)}
-          </button>
-        ))}
-      </div>
+      <>
+        <div className="option segmented" role="radiogroup" aria-label={t('incidents.mode')}>
+          {(['hex', 'heat'] as const).map((m) => (
+            <button key={m} role="radio" aria-checked={incidentMode === m} data-testid={`incident-mode-${m}`} onClick={() => setIncidentMode(m)}>
+              {t(`incidents.mode.${m}`)}
+            </button>
+          ))}
+        </div>
+        {incidentMode === 'hex' && (
+          <div className="option segmented" role="radiogroup" aria-label={t('incidents.measure')}>
+            {INCIDENT_MEASURES.map((m) => (
+              <button
+                key={m}
+                role="radio"
+                aria-checked={incidentMeasure === m}
+                data-testid={`incident-measure-${m}`}
+                onClick={() => setIncidentMeasure(m)}
+              >
+                {t(`incidents.measure.${m}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </>
     ),
+    gistar: null,
     cameras: null,
     hotspots: null,
   };
@@ -40,6 +60,7 @@ export function LayerPanel({ data }: { data: MapData }) {
     cameras: <CameraLegend />,
     incidents: <IncidentLegendView />,
     hotspots: <HotspotLegend data={data} />,
+    gistar: <GiStarPanel />,
   };
   return (
     <section className="panel layers">

@@ -4,7 +4,7 @@ import { CAMERA_KINDS, CAMERA_STATUSES, HOTSPOT_STATES, type HotspotState } from
 import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
 import { useLayers } from '../state/layers';
-import { gridFillFor, hexLegendFor } from '../map/legends';
+import { changeLegendFor, gridFillFor, hexLegendFor } from '../map/legends';
 import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus, type RGBA } from '../map/colors';
 import { hotspotStatus } from '../analysis/hotspot-status';
 import { CameraGlyph } from './CameraGlyph';
@@ -40,8 +40,13 @@ function Bins({ breaks, colors, digits = 0 }: { breaks: number[]; colors: RGBA[]
 export function IncidentLegendView() {
   const t = useT();
   const hex = useIncidentResults((s) => s.hexCounts);
+  const comparison = useIncidentResults((s) => s.comparison);
   const mode = useLayers((s) => s.incidentMode);
+  const measure = useLayers((s) => s.incidentMeasure);
   if (!hex) return <p className="muted">{t('app.loading')}</p>;
+  if (mode === 'hex' && measure !== 'count') {
+    return comparison ? <ChangeLegendView /> : <p className="muted">{t('incidents.measure.needsPeriod')}</p>;
+  }
   if (mode === 'heat') {
     return (
       <div className="ramp-row">
@@ -56,6 +61,49 @@ export function IncidentLegendView() {
         {t('legend.incidents')} · {t('incidents.resolution')} {hex.resolution}
       </p>
       <Bins breaks={legend.breaks} colors={legend.colors} />
+    </>
+  );
+}
+
+function ChangeLegendView() {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const cmp = useIncidentResults((s) => s.comparison)!;
+  const measure = useLayers((s) => s.incidentMeasure);
+  const legend = changeLegendFor(cmp);
+  const n = (x: number) => formatNumber(lang, x);
+  const half = legend.breaks.length + 1;
+  const bound = (k: number) => (k <= legend.breaks.length ? legend.breaks[k - 1] : null);
+  const label = (k: number) => {
+    if (k === 0) return t('legend.noChange');
+    const m = Math.abs(k);
+    const lo = m === 1 ? 1 : bound(m - 1)!;
+    const hi = bound(m);
+    const range = hi === null ? `≥ ${n(lo)}` : lo >= hi - 1 ? n(lo) : `${n(lo)}–${n(hi - 1)}`;
+    return `${k > 0 ? '+' : '−'}${range.replace('≥ ', '≥')} ${k > 0 ? t('legend.rise') : t('legend.fall')}`;
+  };
+  const change = cmp.totalPrevious > 0 ? (100 * (cmp.totalCurrent - cmp.totalPrevious)) / cmp.totalPrevious : null;
+  return (
+    <>
+      <dl className="compare" data-testid="compare-summary">
+        <dt>{t('compare.current')}</dt>
+        <dd>{n(cmp.totalCurrent)}</dd>
+        <dt>{measure === 'vsPrevious' ? t('compare.previous') : t('compare.lastYear')}</dt>
+        <dd>{n(cmp.totalPrevious)}</dd>
+        <dt>{t('compare.change')}</dt>
+        <dd className={change !== null && change > 0 ? 'rise' : 'fall'}>
+          {change === null ? '—' : `${change > 0 ? '+' : ''}${formatNumber(lang, change, 1)}%`}
+        </dd>
+      </dl>
+      <p className="legend-title">{t('legend.change')}</p>
+      <ul className="bins">
+        {legend.colors.map((c, i) => (
+          <li key={i}>
+            <span className="swatch" style={{ background: css(c) }} />
+            {label(i - half)}
+          </li>
+        )).reverse()}
+      </ul>
     </>
   );
 }

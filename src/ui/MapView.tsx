@@ -7,6 +7,7 @@ import { useLayers } from '../state/layers';
 import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';
 import { useLang } from '../i18n';
+import { useMapCamera } from '../state/map-camera';
 import { describeHover } from './describe-hover';
 
 declare global {
@@ -34,15 +35,18 @@ export function MapView({ data }: { data: MapData }) {
       visible: layers.visible,
       gridMeasure: layers.gridMeasure,
       incidentMode: layers.incidentMode,
+      incidentMeasure: layers.incidentMeasure,
       lang,
       theme: 'light',
       selection,
       hexCounts: results.hexCounts,
       heatCounts: results.heatCounts,
+      comparison: results.comparison,
+      giStar: results.giStar,
       gridIncidents: results.gridIncidents,
       pendingWork: results.pending,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, lang, selection, results],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, lang, selection, results],
   );
 
   useEffect(() => {
@@ -70,6 +74,11 @@ export function MapView({ data }: { data: MapData }) {
   useEffect(() => {
     controllerRef.current?.setView(view);
   }, [view]);
+
+  const cameraRequest = useMapCamera((s) => s.request);
+  useEffect(() => {
+    if (cameraRequest) controllerRef.current?.flyTo(cameraRequest);
+  }, [cameraRequest]);
 
   return <div ref={containerRef} className="map" data-testid="map" data-idle="false" />;
 }

@@ -1,16 +1,18 @@
 // Map layer factory: listed security hotspots, coloured by where they are in the rectification
 // cycle; overdue areas get a heavy outline so they stand out on a projector.
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { HotspotCollection, HotspotFeature } from '../../model';
 import { hotspotStatus } from '../../analysis/hotspot-status';
 import { HOTSPOT_STATUS_COLORS, hexToRgba } from '../colors';
+import { areaAnchors, HOTSPOT_LABEL_MIN_ZOOM } from './label-layer';
 
 export interface HotspotLayerInput {
   hotspots: HotspotCollection;
   asOf: number;
   visible: boolean;
   selectedId: string | null;
+  zoom: number;
 }
 
 export function hotspotLayer(p: HotspotLayerInput): Layer {
@@ -29,5 +31,29 @@ export function hotspotLayer(p: HotspotLayerInput): Layer {
     getLineWidth: ((f: HotspotFeature) => (f.properties.id === p.selectedId ? 6 : status(f) === 'overdue' ? 4 : 2.5)) as never,
     lineWidthUnits: 'pixels',
     updateTriggers: { getLineWidth: [p.selectedId, p.asOf], getFillColor: p.asOf, getLineColor: p.asOf },
+  });
+}
+
+/**
+ * Below label zoom a listed area is a few pixels wide: a marker per area keeps every listed
+ * hotspot visible at county scale, coloured by status, ringed heavier when overdue.
+ */
+export function hotspotMarkerLayer(p: HotspotLayerInput): Layer {
+  const anchors = areaAnchors(p.hotspots);
+  const status = (i: number) => hotspotStatus(p.hotspots.features[i].properties, p.asOf);
+  return new ScatterplotLayer<[number, number]>({
+    id: 'hotspot-markers',
+    data: anchors,
+    visible: p.visible && p.zoom < HOTSPOT_LABEL_MIN_ZOOM,
+    getPosition: (d) => d,
+    getRadius: 7,
+    radiusUnits: 'pixels',
+    stroked: true,
+    getFillColor: (_, { index }) => hexToRgba(HOTSPOT_STATUS_COLORS[status(index)], 235),
+    getLineColor: (_, { index }) => (status(index) === 'overdue' ? [120, 30, 0, 255] : [255, 255, 255, 255]),
+    getLineWidth: (_, { index }) => (status(index) === 'overdue' ? 3 : 1.5),
+    lineWidthUnits: 'pixels',
+    pickable: false,
+    updateTriggers: { getFillColor: p.asOf, getLineColor: p.asOf, getLineWidth: p.asOf },
   });
 }

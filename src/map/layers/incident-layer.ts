@@ -4,7 +4,7 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToLatLng } from 'h3-js';
 import type { Layer } from '@deck.gl/core';
 import type { CellCounts } from '../map-data';
-import { classOf, logBreaks, rampColors, type RGBA } from '../colors';
+import { classOf, divergingColors, logBreaks, rampColors, type RGBA } from '../colors';
 
 export interface IncidentLegend {
   breaks: number[];
@@ -17,27 +17,58 @@ export function incidentLegend(counts: CellCounts, dark: boolean): IncidentLegen
   return { breaks, colors: rampColors(dark ? 'incidents-dark' : 'incidents', breaks.length + 1, 225, 110) };
 }
 
-/** Indexed data for deck.gl: no per-cell objects, accessors read the columns by index. */
-interface CellData {
-  length: number;
-  counts: CellCounts;
+/** Symmetric classes for a change in counts (current − previous), and their colours. */
+export interface ChangeLegend {
+  /** Ascending positive thresholds; classes mirror them below zero. */
+  breaks: number[];
+  /** Colours for −∞…−b[n−1], …, −b[0]…−1, 0, 1…b[0], …, ≥ b[n−1]. */
+  colors: RGBA[];
 }
 
-const cellDataCache = new WeakMap<CellCounts, CellData>();
-function cellData(counts: CellCounts): CellData {
-  let d = cellDataCache.get(counts);
-  if (!d) {
-    d = { length: counts.cells.length, counts };
-    cellDataCache.set(counts, d);
+export function changeLegend(comparison: PeriodComparisonLike): ChangeLegend {
+  let maxAbs = 1;
+  for (let i = 0; i < comparison.current.length; i++) {
+    const d = Math.abs(comparison.current[i] - comparison.previous[i]);
+    if (d > maxAbs) maxAbs = d;
   }
+  const breaks = logBreaks(maxAbs, 4);
+  return { breaks, colors: divergingColors(breaks.length + 1) };
+}
+
+/** The class of a change: 0 is "no change", ±k the k-th class of rise or fall. */
+export function changeClass(delta: number, breaks: number[]): number {
+  if (delta === 0) return 0;
+  return Math.sign(delta) * (classOf(Math.abs(delta), breaks) + 1);
+}
+
+export interface PeriodComparisonLike {
+  cells: string[];
+  current: Uint32Array;
+  previous: Uint32Array;
+}
+
+const TRANSPARENT: RGBA = [0, 0, 0, 0];
+
+/**
+ * Indexed data for deck.gl: no per-cell objects. Keyed by the cell list, which stays the same
+ * object for a resolution whatever the filter — so a filter change re-colours the hexagons and
+ * never recomputes their geometry.
+ */
+interface CellData {
+  length: number;
+}
+const cellDataCache = new WeakMap<string[], CellData>();
+function cellData(cells: string[]): CellData {
+  let d = cellDataCache.get(cells);
+  if (!d) cellDataCache.set(cells, (d = { length: cells.length }));
   return d;
 }
 
-export function hexagonLayer(counts: CellCounts, legend: IncidentLegend, visible: boolean): Layer {
+function hexLayer(cells: string[], fill: (index: number) => RGBA, colourKey: unknown, visible: boolean): Layer {
   return new H3HexagonLayer<unknown>({
-    // One id for every resolution and filter: deck.gl keeps the layer and only updates buffers.
+    // One id for every resolution, filter and measure: deck.gl keeps the layer and its buffers.
     id: 'incidents-hex',
-    data: cellData(counts) as never,
+    data: cellData(cells) as never,
     visible,
     pickable: true,
     autoHighlight: true,
@@ -45,10 +76,32 @@ export function hexagonLayer(counts: CellCounts, legend: IncidentLegend, visible
     extruded: false,
     stroked: false,
     filled: true,
-    getHexagon: (_: unknown, { index }: { index: number }) => counts.cells[index],
-    getFillColor: (_: unknown, { index }: { index: number }) => legend.colors[classOf(counts.counts[index], legend.breaks)],
-    updateTriggers: { getFillColor: [counts, legend], getHexagon: counts },
+    getHexagon: (_: unknown, { index }: { index: number }) => cells[index],
+    getFillColor: (_: unknown, { index }: { index: number }) => fill(index),
+    updateTriggers: { getFillColor: colourKey },
   } as never);
+}
+
+/** Hexagons coloured by incident count; cells without incidents in the filter are not drawn. */
+export function hexagonLayer(counts: CellCounts, legend: IncidentLegend, visible: boolean): Layer {
+  const c = counts.counts;
+  return hexLayer(counts.cells, (i) => (c[i] === 0 ? TRANSPARENT : legend.colors[classOf(c[i], legend.breaks)]), [c, legend], visible);
+}
+
+/** Hexagons coloured by the change against the comparison period (rising red, falling blue). */
+export function changeLayer(cmp: PeriodComparisonLike, legend: ChangeLegend, visible: boolean): Layer {
+  const mid = legend.breaks.length + 1;
+  return hexLayer(
+    cmp.cells,
+    (i) => {
+      const cur = cmp.current[i];
+      const prev = cmp.previous[i];
+      if (cur === 0 && prev === 0) return TRANSPARENT;
+      return legend.colors[mid + changeClass(cur - prev, legend.breaks)];
+    },
+    [cmp, legend],
+    visible,
+  );
 }
 
 interface HeatData {

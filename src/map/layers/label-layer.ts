@@ -4,7 +4,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { pointOnFeature } from '@turf/turf';
-import type { AreaGeometry, Feature, FeatureCollection, PlaceCollection } from '../../model';
+import type { AreaGeometry, FeatureCollection, PlaceCollection } from '../../model';
 import type { Lang } from '../../i18n';
 import { placeLabels } from '../label-placement';
 
@@ -27,22 +27,24 @@ interface Label {
 }
 
 type Named = { name: string; nameEn: string };
-const anchorCache = new WeakMap<object, Label[]>();
+const anchorCache = new WeakMap<object, [number, number][]>();
 
-/** One label per area at a point inside it (not the centroid, which can fall outside). */
-function areaLabels(fc: FeatureCollection<AreaGeometry, Named>, size: number, rank: number): Label[] {
-  let labels = anchorCache.get(fc);
-  if (!labels) {
-    labels = fc.features.map((f: Feature<AreaGeometry, Named>) => ({
-      position: pointOnFeature(f as never).geometry.coordinates as [number, number],
-      zh: f.properties.name,
-      en: f.properties.nameEn,
-      size,
-      rank,
-    }));
-    anchorCache.set(fc, labels);
+/**
+ * One anchor per area at a point inside it (not the centroid, which can fall outside a
+ * U-shaped area), in feature order; computed once per collection.
+ */
+export function areaAnchors(fc: FeatureCollection<AreaGeometry, Named>): [number, number][] {
+  let anchors = anchorCache.get(fc);
+  if (!anchors) {
+    anchors = fc.features.map((f) => pointOnFeature(f as never).geometry.coordinates as [number, number]);
+    anchorCache.set(fc, anchors);
   }
-  return labels;
+  return anchors;
+}
+
+function areaLabels(fc: FeatureCollection<AreaGeometry, Named>, size: number, rank: number): Label[] {
+  const anchors = areaAnchors(fc);
+  return fc.features.map((f, i) => ({ position: anchors[i], zh: f.properties.name, en: f.properties.nameEn, size, rank }));
 }
 
 const charCache = new WeakMap<object, Set<string>>();

@@ -1,0 +1,38 @@
+// Map layer factory: Getis–Ord Gi* significance per hexagon — hot and cold spots that are not
+// chance (after false-discovery-rate correction). Non-significant cells are not drawn.
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import type { Layer } from '@deck.gl/core';
+import type { GiClass, GiStarResult } from '../../analysis/gi-star';
+import type { RGBA } from '../colors';
+
+/** Hot in reds, cold in blues, darker for higher confidence (the ArcGIS convention planners know). */
+export const GI_CLASS_COLORS: Record<GiClass, RGBA> = {
+  'hot-99': [178, 24, 43, 220],
+  'hot-95': [239, 138, 98, 210],
+  'hot-90': [253, 219, 199, 200],
+  'not-significant': [0, 0, 0, 0],
+  'cold-90': [209, 229, 240, 200],
+  'cold-95': [103, 169, 207, 210],
+  'cold-99': [33, 102, 172, 220],
+};
+export const GI_CLASSES_SHOWN: GiClass[] = ['hot-99', 'hot-95', 'hot-90', 'cold-90', 'cold-95', 'cold-99'];
+
+export function giStarLayer(result: GiStarResult, visible: boolean): Layer {
+  return new H3HexagonLayer<unknown>({
+    id: 'gistar',
+    data: { length: result.cells.length } as never,
+    visible,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 120],
+    extruded: false,
+    stroked: true,
+    getLineColor: (_: unknown, { index }: { index: number }) =>
+      result.classes[index] === 'hot-99' ? [120, 0, 20, 255] : [0, 0, 0, 0],
+    getLineWidth: 1,
+    lineWidthUnits: 'pixels',
+    getHexagon: (_: unknown, { index }: { index: number }) => result.cells[index],
+    getFillColor: (_: unknown, { index }: { index: number }) => GI_CLASS_COLORS[result.classes[index]],
+    updateTriggers: { getFillColor: result, getHexagon: result, getLineColor: result },
+  } as never);
+}

@@ -1,0 +1,52 @@
+// UI: the time strip under the map — trend with brush, weekday × hour matrix, chosen period.
+import { useEffect, useRef, useState } from 'react';
+import type { MapData } from '../map/map-data';
+import { useIncidentResults } from '../state/incident-results';
+import { useFilters } from '../state/filters';
+import { formatNumber, useLang, useT } from '../i18n';
+import { localIsoDate } from '../analysis/hotspot-status';
+import { TrendChart } from './TrendChart';
+import { HourWeekMatrix } from './HourWeekMatrix';
+
+const DAY_MS = 86_400_000;
+
+export function TimePanel({ data }: { data: MapData }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const series = useIncidentResults((s) => s.series);
+  const matrix = useIncidentResults((s) => s.matrix);
+  const { timeRange, setTimeRange } = useFilters();
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    const el = ref.current!;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const tz = data.manifest.timeZone;
+  return (
+    <section className="time-panel" data-testid="time-panel">
+      <div className="trend-box" ref={ref}>
+        <header>
+          <h2>{t('time.trend')}</h2>
+          <span className="range" data-testid="time-range">
+            {timeRange
+              ? `${localIsoDate(timeRange[0], tz)} — ${localIsoDate(timeRange[1] - 1, tz)} (${formatNumber(lang, Math.round((timeRange[1] - timeRange[0]) / DAY_MS))} ${t('unit.days')})`
+              : t('time.brushHint')}
+          </span>
+          {timeRange && (
+            <button className="link" onClick={() => setTimeRange(null)}>
+              {t('filters.clear')}
+            </button>
+          )}
+        </header>
+        {series && <TrendChart series={series} width={width} timeZone={tz} />}
+      </div>
+      <div className="matrix-box">
+        <h2>{t('time.matrix')}</h2>
+        {matrix && <HourWeekMatrix matrix={matrix} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// 5. The incident engine seen by a user: the time brush, the weekday × hour matrix, the town
+//    filter, period comparison (环比/同比) and Gi* hot spots each change the figures and the map.
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { diffImages } from './pixels';
+import { assertNotBlank, settle, snap, useSession } from './harness';
+
+const session = useSession('analysis');
+
+async function incidentTotal(page: Page): Promise<number> {
+  const text = await page.getByTestId('figure-incidents').innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+describe('time views and analysis', () => {
+  let allIncidents = 0;
+
+  test('the trend and the weekday × hour matrix are drawn', async () => {
+    const { page } = session();
+    await page.getByTestId('trend-chart').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId('hour-week-matrix').waitFor({ state: 'visible', timeout: 60_000 });
+    allIncidents = await incidentTotal(page);
+    expect(allIncidents).toBeGreaterThan(100_000);
+    const bars = await page.locator('[data-testid="trend-chart"] path.trend-bars').getAttribute('d');
+    expect(bars?.length ?? 0, 'trend bars path').toBeGreaterThan(1000);
+  });
+
+  test('brushing a period on the trend filters the map and the figures', async () => {
+    const { page } = session();
+    const before = await snap(page, 'analysis-1-before-brush');
+    const box = (await page.getByTestId('trend-brush').boundingBox())!;
+    const y = box.y + box.height / 2;
+    await settle(page, async () => {
+      await page.mouse.move(box.x + box.width * 0.6, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.68, y, { steps: 5 });
+      await page.mouse.up();
+    });
+    const range = await page.getByTestId('time-range').innerText();
+    expect(range, 'chosen period shown').toMatch(/\d{4}-\d{2}-\d{2} — \d{4}-\d{2}-\d{2}/);
+    const total = await incidentTotal(page);
+    console.log(`brushed ${range}: ${total} of ${allIncidents} incidents`);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(allIncidents * 0.2);
+    const after = await snap(page, 'analysis-2-after-brush');
+    assertNotBlank(after);
+    expect(diffImages(before.map, after.map).changedShare, 'the hexagons follow the brush').toBeGreaterThan(0.01);
+  });
+
+  test('clicking a weekday in the matrix keeps only that weekday', async () => {
+    const { page } = session();
+    const before = await incidentTotal(page);
+    await settle(page, () => page.locator('[data-testid="hour-week-matrix"] text.clickable', { hasText: /一|Mon/ }).first().click());
+    const monday = await incidentTotal(page);
+    console.log(`Mondays only: ${monday} of ${before}`);
+    expect(monday).toBeGreaterThan(before * 0.05);
+    expect(monday).toBeLessThan(before * 0.3);
+    await settle(page, () => page.getByTestId('clear-hours').click());
+    expect(await incidentTotal(page)).toBe(before);
+  });
+
+  test('comparing with the same period last year shows both totals and colours the change', async () => {
+    const { page } = session();
+    await settle(page, () => page.getByTestId('incident-measure-vsLastYear').click());
+    const summary = page.getByTestId('compare-summary');
+    await summary.waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await summary.innerText();
+    console.log(`comparison: ${JSON.stringify(text)}`);
+    expect(text).toMatch(/%/);
+    assertNotBlank(await snap(page, 'analysis-3-vs-last-year'));
+    await settle(page, () => page.getByTestId('incident-measure-count').click());
+  });
+
+  test('a town filter keeps only that town', async () => {
+    const { page } = session();
+    const before = await incidentTotal(page);
+    const select = page.getByTestId('filter-town');
+    const town = await select.locator('option').nth(1).getAttribute('value');
+    await settle(page, () => select.selectOption(town!));
+    const inTown = await incidentTotal(page);
+    console.log(`town ${town}: ${inTown} of ${before}`);
+    expect(inTown).toBeGreaterThan(0);
+    expect(inTown).toBeLessThan(before);
+    await settle(page, () => select.selectOption(''));
+    expect(await incidentTotal(page)).toBe(before);
+  });
+
+  test('Gi* hot spots: the layer draws and the ranked list names them', async () => {
+    const { page } = session();
+    await settle(page, () => page.getByTestId('filter-period').selectOption('all'));
+    const before = await snap(page, 'analysis-4-before-gistar');
+    await settle(page, () => page.getByTestId('layer-toggle-gistar').check());
+    const list = page.getByTestId('gistar-list');
+    await list.waitFor({ state: 'visible', timeout: 60_000 });
+    const items = await list.locator('li').count();
+    console.log(`Gi* ranked list: ${items} entries; first: ${JSON.stringify(await list.locator('li').first().innerText())}`);
+    expect(items).toBeGreaterThan(0);
+    const after = await snap(page, 'analysis-5-gistar');
+    expect(diffImages(before.map, after.map).changedShare, 'Gi* layer visible').toBeGreaterThan(0.005);
+    await settle(page, () => page.getByTestId('layer-toggle-gistar').uncheck());
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetManifest, GridCollection, AdminFeature } from '../../src/model';
+import { lastYear, presetOf, presetRange, previousPeriod, toIncidentFilter } from '../../src/state/incident-filter';
+
+const SHANGHAI_MIDNIGHT_2025 = Date.UTC(2024, 11, 31, 16); // 2025-01-01 00:00 +08:00
+
+const manifest = {
+  timeZone: 'Asia/Shanghai',
+  asOf: Date.UTC(2025, 11, 31, 15, 59), // 2025-12-31 23:59 +08:00
+  offenceKinds: [
+    { code: 0, id: 'burglary', zh: '入室盗窃', en: 'Burglary', caseClass: 'criminal' },
+    { code: 1, id: 'fight', zh: '殴打他人', en: 'Fighting', caseClass: 'public-order' },
+    { code: 2, id: 'dispute', zh: '矛盾纠纷', en: 'Dispute', caseClass: 'dispute' },
+  ],
+} as unknown as DatasetManifest;
+
+const grids = { type: 'FeatureCollection', features: [{ properties: { id: 'g1' } }, { properties: { id: 'g2' } }] } as unknown as GridCollection;
+const towns = [{ properties: { id: 't1' } }, { properties: { id: 't2' } }] as unknown as AdminFeature[];
+const ctx = { manifest, grids, towns };
+const none = { timeRange: null, caseClasses: ['criminal', 'public-order', 'dispute', 'traffic'] as const, hoursOfWeek: [], townId: null, gridId: null };
+
+describe('period presets', () => {
+  it('years are local midnights in the dataset zone', () => {
+    expect(presetRange('y2025', manifest)).toEqual([SHANGHAI_MIDNIGHT_2025, Date.UTC(2025, 11, 31, 16)]);
+  });
+  it('the last 30 days end at the end of the as-of day', () => {
+    const [from, to] = presetRange('last30', manifest)!;
+    expect(to).toBe(Date.UTC(2025, 11, 31, 16));
+    expect(to - from).toBe(30 * 86_400_000);
+  });
+  it('a range is recognised as its preset, a brushed one as custom', () => {
+    expect(presetOf(presetRange('y2024', manifest), manifest)).toBe('y2024');
+    expect(presetOf(null, manifest)).toBe('all');
+    expect(presetOf([1, 2], manifest)).toBe('custom');
+  });
+});
+
+describe('comparison periods', () => {
+  it('the previous period has the same length and ends where this one starts (环比)', () => {
+    expect(previousPeriod([100, 250])).toEqual([-50, 100]);
+  });
+  it('last year keeps the local calendar dates (同比), across a leap day', () => {
+    const march2025 = [Date.UTC(2025, 1, 28, 16), Date.UTC(2025, 2, 31, 16)] as [number, number]; // Mar 1 – Apr 1 local
+    expect(lastYear(march2025, 'Asia/Shanghai')).toEqual([Date.UTC(2024, 1, 29, 16), Date.UTC(2024, 2, 31, 16)]);
+  });
+});
+
+describe('toIncidentFilter', () => {
+  it('keeps everything with no choice made', () => {
+    const f = toIncidentFilter({ ...none, caseClasses: [...none.caseClasses] }, ctx);
+    expect(f.fromSec).toBeUndefined();
+    expect(f.categories).toBeNull();
+    expect(f.hourOfWeek).toBeUndefined();
+    expect(f.polygon).toBeUndefined();
+  });
+  it('turns classes, hours, a town and a time range into masks and seconds', () => {
+    const f = toIncidentFilter(
+      { ...none, caseClasses: ['criminal'], hoursOfWeek: [0, 167], townId: 't2', timeRange: [1_000, 5_500] },
+      ctx,
+    );
+    expect([f.fromSec, f.toSec]).toEqual([1, 6]);
+    expect(Array.from(f.categories!.slice(0, 3))).toEqual([1, 0, 0]);
+    expect(f.hourOfWeek![0] + f.hourOfWeek![167]).toBe(2);
+    expect(f.hourOfWeek!.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(f.polygon!.set).toBe('towns');
+    expect(Array.from(f.polygon!.mask)).toEqual([0, 1]);
+  });
+  it('a grid overrides its town', () => {
+    const f = toIncidentFilter({ ...none, caseClasses: [...none.caseClasses], townId: 't1', gridId: 'g2' }, ctx);
+    expect(f.polygon).toEqual({ set: 'grids', mask: Uint8Array.from([0, 1]) });
+  });
+});
