@@ -5,9 +5,11 @@ import type { MapData, MapView } from './map-data';
 import { gridFillLayer, gridLineLayer } from './layers/grid-layer';
 import { changeLayer, hexagonLayer, heatmapLayer } from './layers/incident-layer';
 import { giStarLayer } from './layers/gistar-layer';
+import { emergingLayer } from './layers/emerging-layer';
 import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
+import { drawnAreaLayers } from './layers/drawn-area-layer';
 import { changeLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
@@ -20,12 +22,17 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const hotspots = { hotspots: data.hotspots, asOf: data.manifest.asOf, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
   const layers: Layer[] = [gridFillLayer(grid)];
   const showHex = showIncidents && view.incidentMode === 'hex';
+  // Under Gi* classes the counts recede: both use reds, and significance is what is being asked.
+  // While an area is drawn the counts recede too, so terra-draw's outline (drawn by MapLibre,
+  // beneath deck.gl) stays visible.
+  const hexOpacity = view.drawing ? 0.25 : (view.giStar || view.emerging) && view.visible.gistar ? 0.3 : 1;
   if (view.incidentMeasure !== 'count' && view.comparison) {
-    layers.push(changeLayer(view.comparison, changeLegendFor(view.comparison), showHex));
+    layers.push(changeLayer(view.comparison, changeLegendFor(view.comparison), showHex, hexOpacity));
   } else if (view.hexCounts) {
-    layers.push(hexagonLayer(view.hexCounts, hexLegendFor(view.hexCounts, dark), showHex));
+    layers.push(hexagonLayer(view.hexCounts, hexLegendFor(view.hexCounts, dark), showHex, hexOpacity));
   }
   if (view.giStar) layers.push(giStarLayer(view.giStar, view.visible.gistar));
+  if (view.emerging) layers.push(emergingLayer(view.emerging, view.visible.gistar));
   if (view.heatCounts) {
     layers.push(heatmapLayer(view.heatCounts, showIncidents && view.incidentMode === 'heat', dark));
   }
@@ -34,6 +41,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
     ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera') }),
+    ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,
       hotspots: view.visible.hotspots ? data.hotspots : null,

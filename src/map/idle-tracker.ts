@@ -26,9 +26,18 @@ export class IdleTracker {
     onChange(false);
   }
 
-  /** Something changed: not idle until the checks pass again. */
-  busy(): void {
+  /** New deck.gl layers were handed over: not idle until deck.gl has drawn them. */
+  deckChanged(): void {
     this.deckUpToDate = false;
+    this.busy();
+  }
+
+  /**
+   * The map is busy (moving, loading a style or data): not idle until the checks pass again.
+   * deck.gl's state is left alone — in overlaid mode deck.gl draws only when its own inputs
+   * change, so waiting on it here would wait forever (e.g. when terra-draw adds its layers).
+   */
+  busy(): void {
     this.settled = 0;
     this.set(false);
     this.schedule();

@@ -5,12 +5,13 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { LngLat } from '../model';
+import type { LngLat, PolygonGeometry } from '../model';
 import type { Selection } from '../state/selection';
 import type { MapData, MapView } from './map-data';
 import { offlineStyle, type Theme } from './basemap/offline-style';
 import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
+import { AreaDrawing } from './area-drawing';
 
 // Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
 setWorkerUrl(workerUrl);
@@ -36,6 +37,7 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
+  private readonly drawing: AreaDrawing;
   private view: MapView | null = null;
   private theme: Theme;
   private layers: Layer[] = [];
@@ -65,10 +67,12 @@ export class MapController {
       layers: [],
       onHover: (info) => this.hover(info),
       onClick: (info) => this.click(info),
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering, isDragging }) =>
+        this.drawing.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       onAfterRender: () => this.idle.deckRendered(this.layers),
     });
     this.map.addControl(this.overlay);
+    this.drawing = new AreaDrawing(this.map);
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'map-tooltip';
     this.tooltip.dataset.testid = 'tooltip';
@@ -113,7 +117,18 @@ export class MapController {
     return this.map.getZoom();
   }
 
+  /** Lets the user draw an area; `onDone` receives it once closed. Replaces a drawing under way. */
+  startDrawing(onDone: (area: PolygonGeometry) => void): void {
+    this.hideTooltip();
+    this.drawing.start(onDone);
+  }
+
+  stopDrawing(): void {
+    this.drawing.stop();
+  }
+
   destroy(): void {
+    this.drawing.destroy();
     this.map.remove();
   }
 
@@ -128,11 +143,12 @@ export class MapController {
     if (!this.view) return;
     this.renderedZoom = this.map.getZoom();
     this.layers = buildLayers(this.data, this.view, this.renderedZoom);
-    this.idle.busy();
+    this.idle.deckChanged();
     this.overlay.setProps({ layers: this.layers });
   }
 
   private hover(info: PickingInfo): void {
+    if (this.drawing.ownsPointer()) return this.hideTooltip();
     const text = info.layer && this.view ? this.options.describe({ layerId: info.layer.id, object: info.object, index: info.index }, this.view) : null;
     if (!text) return this.hideTooltip();
     this.tooltip.textContent = text;
@@ -145,6 +161,7 @@ export class MapController {
   }
 
   private click(info: PickingInfo): void {
+    if (this.drawing.ownsPointer()) return; // the click placed a corner of the area
     this.hideTooltip(); // the detail panel now says more than the tooltip did
     this.options.onSelect(this.selectionOf(info));
   }

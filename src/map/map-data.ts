@@ -8,11 +8,13 @@ import type {
   GridCollection,
   HotspotCollection,
   PlaceCollection,
+  PolygonGeometry,
   RoadCollection,
   WaterCollection,
 } from '../model';
 import type { GridMeasure, IncidentMeasure, IncidentMode, OverlayId } from '../state/layers';
 import type { GiStarResult } from '../analysis/gi-star';
+import type { EmergingHotspotResult } from '../analysis/emerging-hotspots';
 import type { PeriodComparisonLike } from './layers/incident-layer';
 import type { Selection } from '../state/selection';
 import type { Lang } from '../i18n';
@@ -61,10 +63,16 @@ export interface MapView {
   comparison: PeriodComparisonLike | null;
   /** Gi* hot and cold spots, when that overlay is on. */
   giStar: GiStarResult | null;
+  /** Emerging hot-spot categories, when the Gi* overlay shows the trend. */
+  emerging: EmergingHotspotResult | null;
   /** Fine cell counts that feed the heatmap. */
   heatCounts: CellCounts | null;
   /** Incidents per grid in the current filter, in the order of `grids.features`. */
   gridIncidents: Uint32Array | null;
+  /** The area drawn to filter incidents, outlined on the map. */
+  drawnArea: PolygonGeometry | null;
+  /** A new area is being drawn: overlays recede and do not answer clicks. */
+  drawing: boolean;
   /** Worker requests in flight: the map is not idle while any are pending. */
   pendingWork: number;
 }

@@ -18,7 +18,8 @@ export async function loadDataset(baseUrl: string): Promise<void> {
   try {
     const { incidents, ...data } = await loadDemoBundle(baseUrl);
     const client = analysisClient();
-    const summary = await client.loadIncidents(incidents);
+    // Hour-of-week and day views are read in the county's own zone, not the browser's.
+    const summary = await client.loadIncidents(incidents, { timeZone: data.manifest.timeZone });
     const towns = data.admin.features.filter((f) => f.properties.level === 'town');
     await client.assignPolygons('grids', data.grids);
     await client.assignPolygons('towns', { type: 'FeatureCollection', features: towns });

@@ -37,6 +37,12 @@ export function presetOf(range: [number, number] | null, manifest: DatasetManife
   return 'custom';
 }
 
+/** [from, to) widened to whole local days: from's midnight to the midnight after to − 1 ms. */
+export function wholeDays([from, to]: [number, number], tz: string): [number, number] {
+  const d = new Date(from + zoneOffsetMs(from, tz));
+  return [zonedToEpochMs(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), localMidnightAfter(to - 1, tz)];
+}
+
 function localMidnightAfter(ms: number, tz: string): number {
   const local = new Date(ms + zoneOffsetMs(ms, tz));
   return zonedToEpochMs(tz, local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate() + 1);
@@ -56,6 +62,35 @@ export function previousPeriod([from, to]: [number, number]): [number, number] {
   return [from - (to - from), from];
 }
 
+/**
+ * Consecutive periods splitting [from, to) for the hot-spot trend, oldest first: calendar months
+ * in the dataset's zone when the range spans four months or more, else weeks back from `to`. Only
+ * whole periods are kept — a half month would look like a fall. At most `max` (the latest).
+ */
+export function trendPeriods([from, to]: [number, number], tz: string, max = 24): Array<[number, number]> {
+  const periods: Array<[number, number]> = [];
+  if (to - from >= 120 * DAY_MS) {
+    const first = new Date(from + zoneOffsetMs(from, tz));
+    let y = first.getUTCFullYear();
+    let m = first.getUTCMonth() + 1;
+    let start = zonedToEpochMs(tz, y, m, 1);
+    if (start < from) start = zonedToEpochMs(tz, y, ++m, 1); // months roll over in Date.UTC
+    for (;;) {
+      const end = zonedToEpochMs(tz, y, m + 1, 1);
+      if (end > to) break;
+      periods.push([start, end]);
+      start = end;
+      m++;
+    }
+  } else {
+    for (let end = to; end - 7 * DAY_MS >= from; end -= 7 * DAY_MS) periods.unshift([end - 7 * DAY_MS, end]);
+  }
+  return periods.slice(-max);
+}
+
+/** The worker's polygon set holding the drawn area (see incident-results). */
+export const DRAWN_SET = 'drawn';
+
 export interface FilterContext {
   manifest: DatasetManifest;
   towns: AdminCollection['features'];
@@ -64,15 +99,15 @@ export interface FilterContext {
 
 /** The worker filter for the current choices; `timeRange` overrides the chosen range when given. */
 export function toIncidentFilter(
-  f: Pick<FilterState, 'timeRange' | 'caseClasses' | 'hoursOfWeek' | 'townId' | 'gridId'>,
+  f: Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>,
   ctx: FilterContext,
   timeRange: [number, number] | null = f.timeRange,
 ): IncidentFilter {
   const kinds = ctx.manifest.offenceKinds;
   let categories: Uint8Array | null = null;
-  if (!kinds.every((k) => f.caseClasses.includes(k.caseClass))) {
+  if (kinds.some((k) => f.hiddenKinds.includes(k.id))) {
     categories = new Uint8Array(256);
-    for (const k of kinds) if (f.caseClasses.includes(k.caseClass)) categories[k.code] = 1;
+    for (const k of kinds) if (!f.hiddenKinds.includes(k.id)) categories[k.code] = 1;
   }
   let hourOfWeek: Uint8Array | undefined;
   if (f.hoursOfWeek.length > 0) {
@@ -80,7 +115,10 @@ export function toIncidentFilter(
     for (const h of f.hoursOfWeek) hourOfWeek[h] = 1;
   }
   let polygon: IncidentFilter['polygon'];
-  if (f.gridId) {
+  if (f.drawnArea) {
+    // The drawn polygon is registered with the worker as the one-polygon set DRAWN_SET.
+    polygon = { set: DRAWN_SET, mask: Uint8Array.of(1) };
+  } else if (f.gridId) {
     const mask = new Uint8Array(ctx.grids.features.length);
     mask[ctx.grids.features.findIndex((g) => g.properties.id === f.gridId)] = 1;
     polygon = { set: 'grids', mask };

@@ -7,10 +7,11 @@ import type { AdminCollection, DatasetManifest, GridCollection } from '../model'
 import type { CellCounts } from '../map/map-data';
 import type { AnalysisClient } from '../worker/analysis-client';
 import type { GiStarResult } from '../analysis/gi-star';
+import type { EmergingHotspotResult } from '../analysis/emerging-hotspots';
 import { resolutionForZoom } from '../analysis/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
-import { lastYear, previousPeriod, toIncidentFilter, type FilterContext } from './incident-filter';
+import { DRAWN_SET, lastYear, previousPeriod, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';
 
 /** Resolution of the heatmap's weighted points: fine enough to look smooth at street zoom. */
 const HEAT_RESOLUTION = 10;
@@ -45,6 +46,8 @@ export interface IncidentResults {
   /** Incidents inside each listed hotspot, in feature order. */
   hotspotIncidents: Uint32Array | null;
   giStar: GiStarResult | null;
+  /** Each cell's hot-spot trend over consecutive periods of the chosen range, and those periods (epoch ms). */
+  emerging: (EmergingHotspotResult & { periodRanges: Array<[number, number]> }) | null;
   /** Worker requests in flight. */
   pending: number;
   setZoom(zoom: number): void;
@@ -60,13 +63,14 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   gridIncidents: null,
   hotspotIncidents: null,
   giStar: null,
+  emerging: null,
   pending: 0,
   setZoom(zoom) {
     set({ zoom });
   },
 }));
 
-type ResultKey = 'hexCounts' | 'heatCounts' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar';
+type ResultKey = 'hexCounts' | 'heatCounts' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging';
 
 export interface ResultContext {
   manifest: DatasetManifest;
@@ -96,15 +100,21 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     gridIncidents: 0,
     hotspotIncidents: 0,
     giStar: 0,
+    emerging: 0,
   };
   const lastKey: Partial<Record<ResultKey, string>> = {};
+  // The drawn area reaches the worker as a one-polygon set; every request made after a new
+  // area waits for its assignment, so none filters with the previous area's.
+  let drawnArea: FilterState['drawnArea'] = null;
+  let drawnReady: Promise<unknown> = Promise.resolve();
   /** Runs `job` unless the result's inputs (`key`) are what it was last computed for. */
   const request = <T,>(result: ResultKey, key: string, job: () => Promise<T>) => {
     if (lastKey[result] === key) return;
     lastKey[result] = key;
     const gen = ++generation[result];
     useIncidentResults.setState((s) => ({ pending: s.pending + 1 }));
-    job()
+    drawnReady
+      .then(job)
       .then((value) => {
         if (gen === generation[result]) useIncidentResults.setState({ [result]: value } as Partial<IncidentResults>);
       })
@@ -122,7 +132,12 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     const f: FilterState = useFilters.getState();
     const layers = useLayers.getState();
     const resolution = resolutionForZoom(useIncidentResults.getState().zoom, zoomOpts);
-    const base = [f.caseClasses, f.townId, f.gridId];
+    if (f.drawnArea && f.drawnArea !== drawnArea) {
+      const feature = { type: 'Feature' as const, properties: {}, geometry: f.drawnArea };
+      drawnReady = client.assignPolygons(DRAWN_SET, { type: 'FeatureCollection', features: [feature] });
+    }
+    drawnArea = f.drawnArea;
+    const base = [f.hiddenKinds, f.townId, f.gridId, f.drawnArea];
     const all = JSON.stringify([...base, f.timeRange, f.hoursOfWeek]);
     const filter = toIncidentFilter(f, filterCtx);
 
@@ -165,10 +180,21 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     } else {
       clear('comparison');
     }
-    if (layers.visible.gistar) {
+    if (layers.visible.gistar && layers.gistarView === 'significance') {
       request('giStar', `${all}|${resolution}`, () => client.hotspots(filter, resolution, 1));
     } else {
       clear('giStar');
+    }
+    if (layers.visible.gistar && layers.gistarView === 'emerging') {
+      const tz = ctx.manifest.timeZone;
+      const periodRanges = trendPeriods(range ?? wholeDays(ctx.manifest.timeRange, tz), tz);
+      const toSec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
+      request('emerging', `${all}|${resolution}`, async () => ({
+        ...(await client.emergingHotspots(filter, resolution, periodRanges.map(toSec), { k: 1 })),
+        periodRanges,
+      }));
+    } else {
+      clear('emerging');
     }
   };
 

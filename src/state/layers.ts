@@ -8,25 +8,30 @@ export type GridMeasure = 'incidents' | 'incidentRate' | 'households' | 'populat
 export type IncidentMode = 'hex' | 'heat';
 /** What the hexagons show: counts, or the change against the previous period (环比) or last year (同比). */
 export type IncidentMeasure = 'count' | 'vsPrevious' | 'vsLastYear';
+/** What the Gi* overlay shows: significance now, or each cell's hot-spot trend over the periods. */
+export type GiStarView = 'significance' | 'emerging';
 
 export interface LayerState {
   visible: Record<OverlayId, boolean>;
   gridMeasure: GridMeasure;
   incidentMode: IncidentMode;
   incidentMeasure: IncidentMeasure;
+  gistarView: GiStarView;
   toggle(id: OverlayId): void;
   setGridMeasure(m: GridMeasure): void;
   setIncidentMode(m: IncidentMode): void;
   setIncidentMeasure(m: IncidentMeasure): void;
+  setGistarView(v: GiStarView): void;
 }
 
 const STORAGE_KEY = 'one-map.layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure'>;
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
   incidentMode: 'hex',
   incidentMeasure: 'count',
+  gistarView: 'significance',
 };
 
 function load(): Persisted {
@@ -42,9 +47,9 @@ function load(): Persisted {
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
-    const { visible, gridMeasure, incidentMode, incidentMeasure } = get();
+    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView } = get();
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode, incidentMeasure }));
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode, incidentMeasure, gistarView } satisfies Persisted));
     } catch {
       // Storage full or blocked: the view still works, it just is not remembered.
     }
@@ -65,6 +70,10 @@ export const useLayers = create<LayerState>((set, get) => {
     },
     setIncidentMeasure(incidentMeasure) {
       set({ incidentMeasure });
+      save();
+    },
+    setGistarView(gistarView) {
+      set({ gistarView });
       save();
     },
   };

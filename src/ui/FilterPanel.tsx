@@ -1,14 +1,18 @@
-// UI: the incident filter — period, case classes, town and grid. Every incident view follows it.
-import { CASE_CLASSES } from '../model';
+// UI: the incident filter — period, case classes and their offence kinds, and the area (a town,
+// a grid, or one drawn on the map). Every incident view follows it.
+import { useEffect, useRef } from 'react';
+import { CASE_CLASSES, type CaseClass, type OffenceKind } from '../model';
 import type { MapData } from '../map/map-data';
 import { useFilters } from '../state/filters';
+import { useAreaDrawing } from '../state/area-drawing';
 import { PERIOD_PRESETS, presetOf, presetRange, type PeriodPreset } from '../state/incident-filter';
 import { useLang, useT } from '../i18n';
 
 export function FilterPanel({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const { timeRange, setTimeRange, caseClasses, toggleCaseClass, townId, setTown, gridId, setGrid } = useFilters();
+  const { timeRange, setTimeRange, hiddenKinds, toggleKinds, townId, setTown, gridId, setGrid, drawnArea, setDrawnArea } = useFilters();
+  const { drawing, setDrawing } = useAreaDrawing();
   const manifest = data.manifest;
   const preset = presetOf(timeRange, manifest);
   const towns = data.admin.features.filter((f) => f.properties.level === 'town');
@@ -35,10 +39,13 @@ export function FilterPanel({ data }: { data: MapData }) {
       <fieldset className="option">
         <legend>{t('filters.classes')}</legend>
         {CASE_CLASSES.map((c) => (
-          <label key={c} className="check">
-            <input type="checkbox" data-testid={`filter-class-${c}`} checked={caseClasses.includes(c)} onChange={() => toggleCaseClass(c)} />
-            {t(`caseClass.${c}`)}
-          </label>
+          <CaseClassChoice
+            key={c}
+            caseClass={c}
+            kinds={manifest.offenceKinds.filter((k) => k.caseClass === c)}
+            hiddenKinds={hiddenKinds}
+            toggleKinds={toggleKinds}
+          />
         ))}
       </fieldset>
       <label className="option">
@@ -52,6 +59,20 @@ export function FilterPanel({ data }: { data: MapData }) {
           ))}
         </select>
       </label>
+      <div className="option area-draw">
+        <button data-testid="draw-area" className={drawing ? 'active' : ''} onClick={() => setDrawing(!drawing)}>
+          {drawing ? t('filters.draw.cancel') : t('filters.draw')}
+        </button>
+        {drawing && <p className="hint">{t('filters.draw.hint')}</p>}
+      </div>
+      {drawnArea && (
+        <p className="option chip" data-testid="filter-drawn">
+          {t('filters.drawn')}
+          <button onClick={() => setDrawnArea(null)} aria-label={t('filters.clear')}>
+            ×
+          </button>
+        </p>
+      )}
       {grid && (
         <p className="option chip" data-testid="filter-grid">
           {t('filters.grid')}: {name(grid.properties)}
@@ -61,5 +82,44 @@ export function FilterPanel({ data }: { data: MapData }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A case class's checkbox (all its kinds; mixed when some are hidden) and, folded, its kinds. */
+function CaseClassChoice(props: { caseClass: CaseClass; kinds: OffenceKind[]; hiddenKinds: string[]; toggleKinds(ids: string[]): void }) {
+  const { caseClass, kinds, hiddenKinds, toggleKinds } = props;
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const box = useRef<HTMLInputElement>(null);
+  const hidden = kinds.filter((k) => hiddenKinds.includes(k.id)).length;
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = hidden > 0 && hidden < kinds.length;
+  }, [hidden, kinds.length]);
+  return (
+    <details className="case-class">
+      <summary>
+        <label className="check" onClick={(e) => e.stopPropagation()}>
+          <input
+            ref={box}
+            type="checkbox"
+            data-testid={`filter-class-${caseClass}`}
+            checked={hidden === 0}
+            onChange={() => toggleKinds(kinds.map((k) => k.id))}
+          />
+          {t(`caseClass.${caseClass}`)}
+        </label>
+      </summary>
+      {kinds.map((k) => (
+        <label key={k.id} className="check kind">
+          <input
+            type="checkbox"
+            data-testid={`filter-kind-${k.id}`}
+            checked={!hiddenKinds.includes(k.id)}
+            onChange={() => toggleKinds([k.id])}
+          />
+          {lang === 'en' ? k.en : k.zh}
+        </label>
+      ))}
+    </details>
   );
 }

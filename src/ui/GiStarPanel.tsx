@@ -1,15 +1,44 @@
-// UI: the Gi* legend and the ranked list of significant hot spots; a click flies the map there.
+// UI: the Gi* overlay's panel — significance now (legend and hot spots ranked by z) or the
+// trend over time (emerging categories and the cells to watch). A click flies the map there.
 import { cellToLatLng } from 'h3-js';
 import { useIncidentResults } from '../state/incident-results';
+import { useLayers, type GiStarView } from '../state/layers';
 import { useMapCamera } from '../state/map-camera';
-import { formatNumber, useLang, useT } from '../i18n';
+import { fill, formatNumber, useLang, useT } from '../i18n';
 import { GI_CLASS_COLORS, GI_CLASSES_SHOWN } from '../map/layers/gistar-layer';
+import { EMERGING_COLORS, EMERGING_SHOWN } from '../map/layers/emerging-layer';
+import { localIsoDate } from '../analysis/hotspot-status';
 import type { RGBA } from '../map/colors';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
 const LIST_LENGTH = 10;
+/** Mann–Kendall on fewer periods cannot reach significance; the categories would mislead. */
+const MIN_PERIODS = 4;
+const VIEWS: GiStarView[] = ['significance', 'emerging'];
 
-export function GiStarPanel() {
+function flyToCell(cell: string) {
+  const [lat, lng] = cellToLatLng(cell);
+  useMapCamera.getState().flyTo({ center: [lng, lat], zoom: 15 });
+}
+
+export function GiStarPanel({ timeZone }: { timeZone: string }) {
+  const t = useT();
+  const { gistarView, setGistarView } = useLayers();
+  return (
+    <>
+      <div className="segmented" role="radiogroup">
+        {VIEWS.map((v) => (
+          <button key={v} role="radio" aria-checked={gistarView === v} data-testid={`gistar-view-${v}`} onClick={() => setGistarView(v)}>
+            {t(`gistar.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      {gistarView === 'significance' ? <Significance /> : <Emerging timeZone={timeZone} />}
+    </>
+  );
+}
+
+function Significance() {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const gi = useIncidentResults((s) => s.giStar);
@@ -37,14 +66,64 @@ export function GiStarPanel() {
           <ol className="ranked" data-testid="gistar-list">
             {hot.slice(0, LIST_LENGTH).map((i) => (
               <li key={gi.cells[i]}>
-                <button
-                  onClick={() => {
-                    const [lat, lng] = cellToLatLng(gi.cells[i]);
-                    useMapCamera.getState().flyTo({ center: [lng, lat], zoom: 15 });
-                  }}
-                >
+                <button onClick={() => flyToCell(gi.cells[i])}>
                   <span className="swatch" style={{ background: css(GI_CLASS_COLORS[gi.classes[i]]) }} />
                   {t('stats.incidents')} {formatNumber(lang, gi.counts[i])} · {t('gistar.z')} {formatNumber(lang, gi.z[i], 2)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}
+
+function Emerging({ timeZone }: { timeZone: string }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const em = useIncidentResults((s) => s.emerging);
+  if (!em) return <p className="muted">{t('app.loading')}</p>;
+  const ranges = em.periodRanges;
+  if (ranges.length < MIN_PERIODS) return <p className="muted" data-testid="emerging-too-short">{t('emerging.tooShort')}</p>;
+  const monthly = ranges[0][1] - ranges[0][0] > 8 * 86_400_000;
+  const count = (c: string) => em.categories.filter((x) => x === c).length;
+  // What a chief acts on first: new hot spots, then intensifying ones, the steepest rise first.
+  const watch: number[] = [];
+  for (let i = 0; i < em.cells.length; i++) if (em.categories[i] === 'new' || em.categories[i] === 'intensifying') watch.push(i);
+  watch.sort((a, b) => Number(em.categories[a] !== 'new') - Number(em.categories[b] !== 'new') || em.trendZ[b] - em.trendZ[a]);
+  const last = em.periods[em.periods.length - 1];
+  return (
+    <>
+      <p className="legend-title">{t('emerging.title')}</p>
+      <p className="muted" data-testid="emerging-periods">
+        {fill(t('emerging.periods'), {
+          n: formatNumber(lang, ranges.length),
+          unit: t(monthly ? 'emerging.unit.month' : 'emerging.unit.week'),
+          from: localIsoDate(ranges[0][0], timeZone),
+          to: localIsoDate(ranges[ranges.length - 1][1] - 1, timeZone),
+        })}
+      </p>
+      <ul className="bins two-col" data-testid="emerging-legend">
+        {EMERGING_SHOWN.map((c) => (
+          <li key={c}>
+            <span className="swatch" style={{ background: css(EMERGING_COLORS[c]) }} />
+            {t(`emerging.${c}`)} <span className="count">{formatNumber(lang, count(c))}</span>
+          </li>
+        ))}
+      </ul>
+      {watch.length === 0 ? (
+        <p className="muted">{t('emerging.noneToWatch')}</p>
+      ) : (
+        <>
+          <p className="legend-title">{t('emerging.ranked')}</p>
+          <ol className="ranked" data-testid="emerging-list">
+            {watch.slice(0, LIST_LENGTH).map((i) => (
+              <li key={em.cells[i]}>
+                <button onClick={() => flyToCell(em.cells[i])}>
+                  <span className="swatch" style={{ background: css(EMERGING_COLORS[em.categories[i]]) }} />
+                  {t(`emerging.${em.categories[i]}`)} · {t('emerging.lastPeriod')} {formatNumber(lang, last.counts[i])} ·{' '}
+                  {t('emerging.hotPeriods')} {em.hotPeriods[i]}/{em.periods.length}
                 </button>
               </li>
             ))}

@@ -60,7 +60,7 @@ export function LayerPanel({ data }: { data: MapData }) {
     cameras: <CameraLegend />,
     incidents: <IncidentLegendView />,
     hotspots: <HotspotLegend data={data} />,
-    gistar: <GiStarPanel />,
+    gistar: <GiStarPanel timeZone={data.manifest.timeZone} />,
   };
   return (
     <section className="panel layers">

@@ -8,6 +8,8 @@ import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';
 import { useLang } from '../i18n';
 import { useMapCamera } from '../state/map-camera';
+import { useFilters } from '../state/filters';
+import { useAreaDrawing } from '../state/area-drawing';
 import { describeHover } from './describe-hover';
 
 declare global {
@@ -29,6 +31,8 @@ export function MapView({ data }: { data: MapData }) {
   const selection = useSelection((s) => s.selected);
   const results = useIncidentResults();
   const lang = useLang((s) => s.lang);
+  const drawnArea = useFilters((s) => s.drawnArea);
+  const drawing = useAreaDrawing((s) => s.drawing);
 
   const view: MapViewState = useMemo(
     () => ({
@@ -43,10 +47,13 @@ export function MapView({ data }: { data: MapData }) {
       heatCounts: results.heatCounts,
       comparison: results.comparison,
       giStar: results.giStar,
+      emerging: results.emerging,
       gridIncidents: results.gridIncidents,
+      drawnArea,
+      drawing,
       pendingWork: results.pending,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, lang, selection, results],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, lang, selection, results, drawnArea, drawing],
   );
 
   useEffect(() => {
@@ -74,6 +81,22 @@ export function MapView({ data }: { data: MapData }) {
   useEffect(() => {
     controllerRef.current?.setView(view);
   }, [view]);
+
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    if (!drawing) return controller.stopDrawing();
+    controller.startDrawing((area) => {
+      useFilters.getState().setDrawnArea(area);
+      useAreaDrawing.getState().setDrawing(false);
+    });
+    // Escape leaves drawing mode (terra-draw's own Escape only drops the unfinished corners).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') useAreaDrawing.getState().setDrawing(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawing]);
 
   const cameraRequest = useMapCamera((s) => s.request);
   useEffect(() => {

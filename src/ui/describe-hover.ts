@@ -28,6 +28,19 @@ export function describeHover(target: HoverTarget, view: MapView, data: MapData)
       if (!hex || target.index < 0) return null;
       return `${t('stats.incidents')} ${n(hex.counts[target.index])}`;
     }
+    case 'gistar': {
+      const gi = view.giStar;
+      if (!gi || target.index < 0) return null;
+      const i = target.index;
+      return `${t(`gistar.${gi.classes[i]}`)} · ${t('stats.incidents')} ${n(gi.counts[i])} · ${t('gistar.z')} ${formatNumber(view.lang, gi.z[i], 2)}`;
+    }
+    case 'emerging': {
+      const em = view.emerging;
+      if (!em || target.index < 0) return null;
+      const i = target.index;
+      const periods = em.periods.length;
+      return `${t(`emerging.${em.categories[i]}`)} · ${t('emerging.hotPeriods')} ${n(em.hotPeriods[i])}/${n(periods)}`;
+    }
     default:
       return null;
   }

@@ -1,9 +1,10 @@
 // 5. The incident engine seen by a user: the time brush, the weekday × hour matrix, the town
-//    filter, period comparison (环比/同比) and Gi* hot spots each change the figures and the map.
+//    filter, offence kinds, a drawn area, period comparison (环比/同比) and Gi* hot spots each
+//    change the figures and the map.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { diffImages } from './pixels';
-import { assertNotBlank, settle, snap, useSession } from './harness';
+import { assertNotBlank, manifest, pagePoint, settle, snap, useSession } from './harness';
 
 const session = useSession('analysis');
 
@@ -97,6 +98,75 @@ describe('time views and analysis', () => {
     expect(items).toBeGreaterThan(0);
     const after = await snap(page, 'analysis-5-gistar');
     expect(diffImages(before.map, after.map).changedShare, 'Gi* layer visible').toBeGreaterThan(0.005);
+  });
+
+  test('the hot-spot trend over 24 months puts cells in categories and draws them', async () => {
+    const { page } = session();
+    const before = await snap(page, 'analysis-5-gistar');
+    await settle(page, () => page.getByTestId('gistar-view-emerging').click());
+    await page.getByTestId('emerging-legend').waitFor({ state: 'visible', timeout: 60_000 });
+    const periods = await page.getByTestId('emerging-periods').innerText();
+    console.log(`emerging: ${periods}; legend ${JSON.stringify(await page.getByTestId('emerging-legend').innerText())}`);
+    expect(periods).toMatch(/24/);
+    const legend = await page.getByTestId('emerging-legend').locator('li .count').allInnerTexts();
+    const categorised = legend.map((x) => Number(x.replace(/[^\d]/g, ''))).reduce((a, b) => a + b, 0);
+    expect(categorised, 'cells with a hot-spot trend').toBeGreaterThan(0);
+    const after = await snap(page, 'analysis-5b-emerging');
+    assertNotBlank(after);
+    expect(diffImages(before.map, after.map).changedShare, 'the trend layer replaces the significance layer').toBeGreaterThan(0.002);
+    await settle(page, () => page.getByTestId('gistar-view-significance').click());
     await settle(page, () => page.getByTestId('layer-toggle-gistar').uncheck());
+  });
+
+  test('hiding one offence kind removes only its incidents, and the class shows it is partial', async () => {
+    const { page } = session();
+    const before = await incidentTotal(page);
+    const kinds = (await manifest(page)).offenceKinds as { id: string; caseClass: string }[];
+    const kind = kinds[0];
+    await page.locator('details.case-class', { has: page.getByTestId(`filter-class-${kind.caseClass}`) }).locator('summary').click();
+    await settle(page, () => page.getByTestId(`filter-kind-${kind.id}`).uncheck());
+    const without = await incidentTotal(page);
+    console.log(`without ${kind.id}: ${without} of ${before}`);
+    expect(without).toBeGreaterThan(0);
+    expect(without).toBeLessThan(before);
+    const classBox = page.getByTestId(`filter-class-${kind.caseClass}`);
+    expect(await classBox.evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+    await settle(page, () => classBox.click()); // a partial class shows all its kinds again
+    expect(await incidentTotal(page)).toBe(before);
+  });
+
+  test('an area drawn on the map keeps only the incidents inside it, and clearing it restores all', async () => {
+    const { page } = session();
+    const before = await incidentTotal(page);
+    const [lng, lat] = (await manifest(page)).center;
+    const d = 0.05;
+    const corners: [number, number][] = [
+      [lng - d, lat - d],
+      [lng + d, lat - d],
+      [lng + d, lat + d],
+      [lng - d, lat + d],
+    ];
+    await settle(page, () => page.getByTestId('draw-area').click());
+    const drawingShot = await snap(page, 'analysis-6-drawing');
+    assertNotBlank(drawingShot);
+    const points: { x: number; y: number }[] = [];
+    for (const c of corners) points.push(await pagePoint(page, c));
+    await settle(page, async () => {
+      for (const p of points) {
+        await page.mouse.move(p.x, p.y, { steps: 3 });
+        await page.mouse.click(p.x, p.y);
+      }
+      await page.mouse.move(points[0].x, points[0].y, { steps: 3 });
+      await page.mouse.click(points[0].x, points[0].y); // on the first corner: closes the area
+    });
+    await page.getByTestId('filter-drawn').waitFor({ state: 'visible', timeout: 30_000 });
+    const inside = await incidentTotal(page);
+    console.log(`inside the drawn area: ${inside} of ${before}`);
+    expect(inside).toBeGreaterThan(0);
+    expect(inside).toBeLessThan(before);
+    const drawn = await snap(page, 'analysis-7-drawn-area');
+    expect(diffImages(drawingShot.map, drawn.map).changedShare, 'the map shows the area').toBeGreaterThan(0.01);
+    await settle(page, () => page.getByTestId('filter-drawn').getByRole('button').click());
+    expect(await incidentTotal(page)).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetManifest, GridCollection, AdminFeature } from '../../src/model';
-import { lastYear, presetOf, presetRange, previousPeriod, toIncidentFilter } from '../../src/state/incident-filter';
+import type { DatasetManifest, GridCollection, AdminFeature, PolygonGeometry } from '../../src/model';
+import { DRAWN_SET, trendPeriods, wholeDays, lastYear, presetOf, presetRange, previousPeriod, toIncidentFilter } from '../../src/state/incident-filter';
 
 const SHANGHAI_MIDNIGHT_2025 = Date.UTC(2024, 11, 31, 16); // 2025-01-01 00:00 +08:00
 
@@ -17,7 +17,7 @@ const manifest = {
 const grids = { type: 'FeatureCollection', features: [{ properties: { id: 'g1' } }, { properties: { id: 'g2' } }] } as unknown as GridCollection;
 const towns = [{ properties: { id: 't1' } }, { properties: { id: 't2' } }] as unknown as AdminFeature[];
 const ctx = { manifest, grids, towns };
-const none = { timeRange: null, caseClasses: ['criminal', 'public-order', 'dispute', 'traffic'] as const, hoursOfWeek: [], townId: null, gridId: null };
+const none = { timeRange: null, hiddenKinds: [], hoursOfWeek: [], townId: null, gridId: null, drawnArea: null };
 
 describe('period presets', () => {
   it('years are local midnights in the dataset zone', () => {
@@ -47,15 +47,15 @@ describe('comparison periods', () => {
 
 describe('toIncidentFilter', () => {
   it('keeps everything with no choice made', () => {
-    const f = toIncidentFilter({ ...none, caseClasses: [...none.caseClasses] }, ctx);
+    const f = toIncidentFilter(none, ctx);
     expect(f.fromSec).toBeUndefined();
     expect(f.categories).toBeNull();
     expect(f.hourOfWeek).toBeUndefined();
     expect(f.polygon).toBeUndefined();
   });
-  it('turns classes, hours, a town and a time range into masks and seconds', () => {
+  it('turns hidden kinds, hours, a town and a time range into masks and seconds', () => {
     const f = toIncidentFilter(
-      { ...none, caseClasses: ['criminal'], hoursOfWeek: [0, 167], townId: 't2', timeRange: [1_000, 5_500] },
+      { ...none, hiddenKinds: ['fight', 'dispute'], hoursOfWeek: [0, 167], townId: 't2', timeRange: [1_000, 5_500] },
       ctx,
     );
     expect([f.fromSec, f.toSec]).toEqual([1, 6]);
@@ -66,7 +66,40 @@ describe('toIncidentFilter', () => {
     expect(Array.from(f.polygon!.mask)).toEqual([0, 1]);
   });
   it('a grid overrides its town', () => {
-    const f = toIncidentFilter({ ...none, caseClasses: [...none.caseClasses], townId: 't1', gridId: 'g2' }, ctx);
+    const f = toIncidentFilter({ ...none, townId: 't1', gridId: 'g2' }, ctx);
     expect(f.polygon).toEqual({ set: 'grids', mask: Uint8Array.from([0, 1]) });
+  });
+  it('a drawn area is the one polygon of the drawn set', () => {
+    const drawnArea: PolygonGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    const f = toIncidentFilter({ ...none, drawnArea }, ctx);
+    expect(f.polygon).toEqual({ set: DRAWN_SET, mask: Uint8Array.of(1) });
+  });
+  it('hiding one kind keeps the rest of its class', () => {
+    const f = toIncidentFilter({ ...none, hiddenKinds: ['burglary'] }, ctx);
+    expect(Array.from(f.categories!.slice(0, 3))).toEqual([0, 1, 1]);
+  });
+});
+
+describe('hot-spot trend periods', () => {
+  const local = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d) - 8 * 3_600_000; // +08:00
+  it('two whole years give 24 calendar months, oldest first', () => {
+    const p = trendPeriods([local(2024, 1), local(2026, 1)], 'Asia/Shanghai');
+    expect(p).toHaveLength(24);
+    expect(p[0]).toEqual([local(2024, 1), local(2024, 2)]);
+    expect(p[23]).toEqual([local(2025, 12), local(2026, 1)]);
+    expect(p[1][1] - p[1][0]).toBe(29 * 86_400_000); // February 2024, a leap year
+  });
+  it('a part month at either end is left out', () => {
+    const p = trendPeriods([local(2024, 1, 15), local(2024, 7, 10)], 'Asia/Shanghai');
+    expect(p.map(([a]) => new Date(a + 8 * 3_600_000).getUTCMonth() + 1)).toEqual([2, 3, 4, 5, 6]);
+  });
+  it('a short range is cut into weeks ending at its end', () => {
+    const to = local(2025, 12, 31);
+    const p = trendPeriods([to - 30 * 86_400_000, to], 'Asia/Shanghai');
+    expect(p).toHaveLength(4);
+    expect(p[3]).toEqual([to - 7 * 86_400_000, to]);
+  });
+  it('the dataset range widens to whole local days', () => {
+    expect(wholeDays([local(2024, 1) + 300_000, local(2025, 12, 31) + 86_000_000], 'Asia/Shanghai')).toEqual([local(2024, 1), local(2026, 1)]);
   });
 });

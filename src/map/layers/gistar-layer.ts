@@ -27,9 +27,12 @@ export function giStarLayer(result: GiStarResult, visible: boolean): Layer {
     highlightColor: [255, 255, 255, 120],
     extruded: false,
     stroked: true,
-    getLineColor: (_: unknown, { index }: { index: number }) =>
-      result.classes[index] === 'hot-99' ? [120, 0, 20, 255] : [0, 0, 0, 0],
-    getLineWidth: 1,
+    // Outlines keep adjacent significant cells readable as one cluster against the basemap.
+    getLineColor: (_: unknown, { index }: { index: number }) => {
+      const cls = result.classes[index];
+      return cls.startsWith('hot') ? [103, 0, 13, 255] : cls.startsWith('cold') ? [8, 48, 107, 255] : [0, 0, 0, 0];
+    },
+    getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
     getHexagon: (_: unknown, { index }: { index: number }) => result.cells[index],
     getFillColor: (_: unknown, { index }: { index: number }) => GI_CLASS_COLORS[result.classes[index]],

@@ -64,12 +64,14 @@ function cellData(cells: string[]): CellData {
   return d;
 }
 
-function hexLayer(cells: string[], fill: (index: number) => RGBA, colourKey: unknown, visible: boolean): Layer {
+function hexLayer(cells: string[], fill: (index: number) => RGBA, colourKey: unknown, visible: boolean, opacity: number): Layer {
   return new H3HexagonLayer<unknown>({
     // One id for every resolution, filter and measure: deck.gl keeps the layer and its buffers.
     id: 'incidents-hex',
     data: cellData(cells) as never,
     visible,
+    // A uniform, not an attribute: dimming under the Gi* layer re-uploads nothing.
+    opacity,
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 120],
@@ -83,13 +85,13 @@ function hexLayer(cells: string[], fill: (index: number) => RGBA, colourKey: unk
 }
 
 /** Hexagons coloured by incident count; cells without incidents in the filter are not drawn. */
-export function hexagonLayer(counts: CellCounts, legend: IncidentLegend, visible: boolean): Layer {
+export function hexagonLayer(counts: CellCounts, legend: IncidentLegend, visible: boolean, opacity = 1): Layer {
   const c = counts.counts;
-  return hexLayer(counts.cells, (i) => (c[i] === 0 ? TRANSPARENT : legend.colors[classOf(c[i], legend.breaks)]), [c, legend], visible);
+  return hexLayer(counts.cells, (i) => (c[i] === 0 ? TRANSPARENT : legend.colors[classOf(c[i], legend.breaks)]), [c, legend], visible, opacity);
 }
 
 /** Hexagons coloured by the change against the comparison period (rising red, falling blue). */
-export function changeLayer(cmp: PeriodComparisonLike, legend: ChangeLegend, visible: boolean): Layer {
+export function changeLayer(cmp: PeriodComparisonLike, legend: ChangeLegend, visible: boolean, opacity = 1): Layer {
   const mid = legend.breaks.length + 1;
   return hexLayer(
     cmp.cells,
@@ -101,6 +103,7 @@ export function changeLayer(cmp: PeriodComparisonLike, legend: ChangeLegend, vis
     },
     [cmp, legend],
     visible,
+    opacity,
   );
 }
 
