@@ -19,6 +19,7 @@ const TARGETS: Record<string, string> = {
 };
 
 const results: Record<string, number> = {};
+const failed: string[] = [];
 for (const [name, bench] of [
   ['engine', engineBench],
   ['stats', statsBench],
@@ -26,7 +27,13 @@ for (const [name, bench] of [
   ['brush', brushBench],
 ] as const) {
   console.log(`\n== ${name} benchmark`);
-  Object.assign(results, await bench());
+  // One failing benchmark must not throw away the others' figures.
+  try {
+    Object.assign(results, await bench());
+  } catch (e) {
+    failed.push(name);
+    console.error(`${name} benchmark FAILED:`, e);
+  }
 }
 
 console.log('\nmetric                 value      target');
@@ -39,3 +46,7 @@ if (results.naive_1m_ms && results.aggregate_1m_ms) {
 const out = resolve(import.meta.dirname, 'results.json');
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwrote ${out}`);
+if (failed.length > 0) {
+  console.error(`\nFAILED: ${failed.join(', ')} (their metrics are missing from results.json)`);
+  process.exitCode = 1;
+}

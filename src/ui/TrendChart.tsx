@@ -64,6 +64,9 @@ export function TrendChart({ series, width, timeZone }: { series: TimeSeries; wi
         pending = sel ? [snap(sel[0]), Math.max(snap(sel[1]), snap(sel[0]) + DAY_MS)] : null;
         const apply = () => {
           frame = 0;
+          const current = useFilters.getState().timeRange;
+          // The end of a drag usually repeats the last frame's range: nothing to recompute.
+          if (current === pending || (current && pending && current[0] === pending[0] && current[1] === pending[1])) return;
           performance.mark('one-map:brush');
           useFilters.getState().setTimeRange(pending);
         };
