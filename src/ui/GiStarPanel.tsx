@@ -50,29 +50,20 @@ function Significance() {
   return (
     <>
       <p className="legend-title">{t('gistar.title')}</p>
-      <ul className="bins two-col">
-        {GI_CLASSES_SHOWN.map((c) => (
-          <li key={c}>
-            <span className="swatch" style={{ background: css(GI_CLASS_COLORS[c]) }} />
-            {t(`gistar.${c}`)} <span className="count">{formatNumber(lang, count(c))}</span>
-          </li>
-        ))}
-      </ul>
+      <ClassCounts items={GI_CLASSES_SHOWN.map((c) => ({ key: c, color: GI_CLASS_COLORS[c], label: t(`gistar.${c}`), count: count(c) }))} />
       {hot.length === 0 ? (
         <p className="muted">{t('gistar.none')}</p>
       ) : (
         <>
           <p className="legend-title">{t('gistar.ranked')}</p>
-          <ol className="ranked" data-testid="gistar-list">
-            {hot.slice(0, LIST_LENGTH).map((i) => (
-              <li key={gi.cells[i]}>
-                <button onClick={() => flyToCell(gi.cells[i])}>
-                  <span className="swatch" style={{ background: css(GI_CLASS_COLORS[gi.classes[i]]) }} />
-                  {t('stats.incidents')} {formatNumber(lang, gi.counts[i])} · {t('gistar.z')} {formatNumber(lang, gi.z[i], 2)}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <RankedCells
+            testId="gistar-list"
+            items={hot.slice(0, LIST_LENGTH).map((i) => ({
+              cell: gi.cells[i],
+              color: GI_CLASS_COLORS[gi.classes[i]],
+              label: `${t('stats.incidents')} ${formatNumber(lang, gi.counts[i])} · ${t('gistar.z')} ${formatNumber(lang, gi.z[i], 2)}`,
+            }))}
+          />
         </>
       )}
     </>
@@ -104,32 +95,56 @@ function Emerging({ timeZone }: { timeZone: string }) {
           to: localIsoDate(ranges[ranges.length - 1][1] - 1, timeZone),
         })}
       </p>
-      <ul className="bins two-col" data-testid="emerging-legend">
-        {EMERGING_SHOWN.map((c) => (
-          <li key={c}>
-            <span className="swatch" style={{ background: css(EMERGING_COLORS[c]) }} />
-            {t(`emerging.${c}`)} <span className="count">{formatNumber(lang, count(c))}</span>
-          </li>
-        ))}
-      </ul>
+      <ClassCounts
+        testId="emerging-legend"
+        items={EMERGING_SHOWN.map((c) => ({ key: c, color: EMERGING_COLORS[c], label: t(`emerging.${c}`), count: count(c) }))}
+      />
       {watch.length === 0 ? (
         <p className="muted">{t('emerging.noneToWatch')}</p>
       ) : (
         <>
           <p className="legend-title">{t('emerging.ranked')}</p>
-          <ol className="ranked" data-testid="emerging-list">
-            {watch.slice(0, LIST_LENGTH).map((i) => (
-              <li key={em.cells[i]}>
-                <button onClick={() => flyToCell(em.cells[i])}>
-                  <span className="swatch" style={{ background: css(EMERGING_COLORS[em.categories[i]]) }} />
-                  {t(`emerging.${em.categories[i]}`)} · {t('emerging.lastPeriod')} {formatNumber(lang, last.counts[i])} ·{' '}
-                  {t('emerging.hotPeriods')} {em.hotPeriods[i]}/{em.periods.length}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <RankedCells
+            testId="emerging-list"
+            items={watch.slice(0, LIST_LENGTH).map((i) => ({
+              cell: em.cells[i],
+              color: EMERGING_COLORS[em.categories[i]],
+              label: `${t(`emerging.${em.categories[i]}`)} · ${t('emerging.lastPeriod')} ${formatNumber(lang, last.counts[i])} · ${t('emerging.hotPeriods')} ${em.hotPeriods[i]}/${em.periods.length}`,
+            }))}
+          />
         </>
       )}
     </>
+  );
+}
+
+/** A legend of colour classes with how many cells fall in each. */
+function ClassCounts({ items, testId }: { items: Array<{ key: string; color: RGBA; label: string; count: number }>; testId?: string }) {
+  const lang = useLang((s) => s.lang);
+  return (
+    <ul className="bins two-col" data-testid={testId}>
+      {items.map((it) => (
+        <li key={it.key}>
+          <span className="swatch" style={{ background: css(it.color) }} />
+          {it.label} <span className="count">{formatNumber(lang, it.count)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Cells in rank order; a click flies the map to the cell. */
+function RankedCells({ items, testId }: { items: Array<{ cell: string; color: RGBA; label: string }>; testId: string }) {
+  return (
+    <ol className="ranked" data-testid={testId}>
+      {items.map((it) => (
+        <li key={it.cell}>
+          <button onClick={() => flyToCell(it.cell)}>
+            <span className="swatch" style={{ background: css(it.color) }} />
+            {it.label}
+          </button>
+        </li>
+      ))}
+    </ol>
   );
 }

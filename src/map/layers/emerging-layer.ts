@@ -1,6 +1,6 @@
 // Map layer factory: emerging hot spots — each cell's hot-spot trend over consecutive periods
 // (new, intensifying, persistent, diminishing, sporadic). Cells never hot are not drawn.
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { h3CellLayer } from './h3-cell-layer';
 import type { Layer } from '@deck.gl/core';
 import type { EmergingCategory, EmergingHotspotResult } from '../../analysis/emerging-hotspots';
 import type { RGBA } from '../colors';
@@ -20,22 +20,16 @@ export const EMERGING_COLORS: Record<EmergingCategory, RGBA> = {
 };
 export const EMERGING_SHOWN: EmergingCategory[] = ['new', 'intensifying', 'persistent', 'diminishing', 'sporadic'];
 
+const NO_LINE: RGBA = [0, 0, 0, 0];
+const LINE: RGBA = [40, 40, 40, 200];
+
 export function emergingLayer(result: EmergingHotspotResult, visible: boolean): Layer {
-  return new H3HexagonLayer<unknown>({
+  return h3CellLayer({
     id: 'emerging',
-    data: { length: result.cells.length } as never,
+    cells: result.cells,
+    fill: (i) => EMERGING_COLORS[result.categories[i]],
+    line: (i) => (result.categories[i] === 'none' ? NO_LINE : LINE),
+    colourKey: result,
     visible,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 120],
-    extruded: false,
-    stroked: true,
-    getLineColor: (_: unknown, { index }: { index: number }) =>
-      result.categories[index] === 'none' ? [0, 0, 0, 0] : [40, 40, 40, 200],
-    getLineWidth: 1,
-    lineWidthUnits: 'pixels',
-    getHexagon: (_: unknown, { index }: { index: number }) => result.cells[index],
-    getFillColor: (_: unknown, { index }: { index: number }) => EMERGING_COLORS[result.categories[index]],
-    updateTriggers: { getFillColor: result, getHexagon: result, getLineColor: result },
-  } as never);
+  });
 }

@@ -1,6 +1,6 @@
 // Map layer factory: Getis–Ord Gi* significance per hexagon — hot and cold spots that are not
 // chance (after false-discovery-rate correction). Non-significant cells are not drawn.
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { h3CellLayer } from './h3-cell-layer';
 import type { Layer } from '@deck.gl/core';
 import type { GiClass, GiStarResult } from '../../analysis/gi-star';
 import type { RGBA } from '../colors';
@@ -17,25 +17,20 @@ export const GI_CLASS_COLORS: Record<GiClass, RGBA> = {
 };
 export const GI_CLASSES_SHOWN: GiClass[] = ['hot-99', 'hot-95', 'hot-90', 'cold-90', 'cold-95', 'cold-99'];
 
+const NO_LINE: RGBA = [0, 0, 0, 0];
+
 export function giStarLayer(result: GiStarResult, visible: boolean): Layer {
-  return new H3HexagonLayer<unknown>({
+  return h3CellLayer({
     id: 'gistar',
-    data: { length: result.cells.length } as never,
-    visible,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 120],
-    extruded: false,
-    stroked: true,
+    cells: result.cells,
+    fill: (i) => GI_CLASS_COLORS[result.classes[i]],
     // Outlines keep adjacent significant cells readable as one cluster against the basemap.
-    getLineColor: (_: unknown, { index }: { index: number }) => {
-      const cls = result.classes[index];
-      return cls.startsWith('hot') ? [103, 0, 13, 255] : cls.startsWith('cold') ? [8, 48, 107, 255] : [0, 0, 0, 0];
+    line: (i) => {
+      const cls = result.classes[i];
+      return cls.startsWith('hot') ? [103, 0, 13, 255] : cls.startsWith('cold') ? [8, 48, 107, 255] : NO_LINE;
     },
-    getLineWidth: 1.5,
-    lineWidthUnits: 'pixels',
-    getHexagon: (_: unknown, { index }: { index: number }) => result.cells[index],
-    getFillColor: (_: unknown, { index }: { index: number }) => GI_CLASS_COLORS[result.classes[index]],
-    updateTriggers: { getFillColor: result, getHexagon: result, getLineColor: result },
-  } as never);
+    lineWidthPx: 1.5,
+    colourKey: result,
+    visible,
+  });
 }

@@ -1,9 +1,9 @@
 // Map layer factory: incident counts as H3 hexagons or as a heatmap. Pure: view slice → layers.
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToLatLng } from 'h3-js';
 import type { Layer } from '@deck.gl/core';
 import type { CellCounts } from '../map-data';
+import { h3CellLayer } from './h3-cell-layer';
 import { classOf, divergingColors, logBreaks, rampColors, type RGBA } from '../colors';
 
 export interface IncidentLegend {
@@ -48,63 +48,38 @@ export interface PeriodComparisonLike {
 }
 
 const TRANSPARENT: RGBA = [0, 0, 0, 0];
-
-/**
- * Indexed data for deck.gl: no per-cell objects. Keyed by the cell list, which stays the same
- * object for a resolution whatever the filter — so a filter change re-colours the hexagons and
- * never recomputes their geometry.
- */
-interface CellData {
-  length: number;
-}
-const cellDataCache = new WeakMap<string[], CellData>();
-function cellData(cells: string[]): CellData {
-  let d = cellDataCache.get(cells);
-  if (!d) cellDataCache.set(cells, (d = { length: cells.length }));
-  return d;
-}
-
-function hexLayer(cells: string[], fill: (index: number) => RGBA, colourKey: unknown, visible: boolean, opacity: number): Layer {
-  return new H3HexagonLayer<unknown>({
-    // One id for every resolution, filter and measure: deck.gl keeps the layer and its buffers.
-    id: 'incidents-hex',
-    data: cellData(cells) as never,
-    visible,
-    // A uniform, not an attribute: dimming under the Gi* layer re-uploads nothing.
-    opacity,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 120],
-    extruded: false,
-    stroked: false,
-    filled: true,
-    getHexagon: (_: unknown, { index }: { index: number }) => cells[index],
-    getFillColor: (_: unknown, { index }: { index: number }) => fill(index),
-    updateTriggers: { getFillColor: colourKey },
-  } as never);
-}
+/** One id for every resolution, filter and measure: deck.gl keeps the layer and its buffers. */
+const INCIDENT_HEX_ID = 'incidents-hex';
 
 /** Hexagons coloured by incident count; cells without incidents in the filter are not drawn. */
 export function hexagonLayer(counts: CellCounts, legend: IncidentLegend, visible: boolean, opacity = 1): Layer {
   const c = counts.counts;
-  return hexLayer(counts.cells, (i) => (c[i] === 0 ? TRANSPARENT : legend.colors[classOf(c[i], legend.breaks)]), [c, legend], visible, opacity);
+  return h3CellLayer({
+    id: INCIDENT_HEX_ID,
+    cells: counts.cells,
+    fill: (i) => (c[i] === 0 ? TRANSPARENT : legend.colors[classOf(c[i], legend.breaks)]),
+    colourKey: [c, legend],
+    visible,
+    opacity,
+  });
 }
 
 /** Hexagons coloured by the change against the comparison period (rising red, falling blue). */
 export function changeLayer(cmp: PeriodComparisonLike, legend: ChangeLegend, visible: boolean, opacity = 1): Layer {
   const mid = legend.breaks.length + 1;
-  return hexLayer(
-    cmp.cells,
-    (i) => {
+  return h3CellLayer({
+    id: INCIDENT_HEX_ID,
+    cells: cmp.cells,
+    fill: (i) => {
       const cur = cmp.current[i];
       const prev = cmp.previous[i];
       if (cur === 0 && prev === 0) return TRANSPARENT;
       return legend.colors[mid + changeClass(cur - prev, legend.breaks)];
     },
-    [cmp, legend],
+    colourKey: [cmp, legend],
     visible,
     opacity,
-  );
+  });
 }
 
 interface HeatData {
