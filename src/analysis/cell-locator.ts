@@ -13,11 +13,17 @@
 // parent plus a unit step), offsets read once per tile and frame from cellToLocalIj and checked
 // with one more cellToLocalIj per family. Points near an edge, tiles touched by a face edge, poor
 // fits and coarse resolutions fall back to latLngToCell per point.
-import { cellToLocalIj, getBaseCellNumber, getIcosahedronFaces, getPentagons, latLngToCell } from 'h3-js';
+//
+// The tile fit lives in locator-tile.ts, the family offsets in locator-family.ts and the point
+// checks in locator-points.ts.
+import { getIcosahedronFaces, latLngToCell } from 'h3-js';
 import { h3ChildHi, h3ChildLo, h3Digit, h3ParentHi, h3ParentLo, h3ToString, parseH3Into } from './h3-bits';
 import { SplitLongDict } from './split-long-dict';
+import { FAMILY_DEPTH, FAMILY_SIZE, FamilyOffsets } from './locator-family';
+import { checkPoints, denseTileGrid } from './locator-points';
 import { fitTile, locatorTileDegrees, NEAR_EDGE, nearestHex } from './locator-tile';
 
+export { checkPoints } from './locator-points';
 export { locatorTileDegrees } from './locator-tile';
 
 /** Per point: the ordinal of its cell; per distinct cell: its H3 index as split long. */
@@ -43,18 +49,6 @@ export interface LocatorStats {
 
 const TILE_FAST = 1;
 const TILE_SLOW = 2;
-const MAX_DENSE_TILES = 1 << 20;
-const FAMILY_DEPTH = 3; // one latLngToCell teaches the 7³ descendants of the ancestor 3 levels up
-const FAMILY_SIZE = 7 ** FAMILY_DEPTH;
-const FAMILY_STATE = 14 * FAMILY_DEPTH; // index of a family table's state
-const NO_FAMILY = 0;
-const FAMILY_OK = 1;
-
-let pentagonBaseCells: Set<number> | null = null;
-function isPentagonBase(baseCell: number): boolean {
-  pentagonBaseCells ??= new Set(getPentagons(0).map(getBaseCellNumber));
-  return pentagonBaseCells.has(baseCell);
-}
 
 /**
  * Locates points in H3 cells of one resolution, interning each distinct cell to an ordinal.
@@ -80,8 +74,8 @@ export class CellLocator {
    * v < 0 = member (−v − 1) % 7^D of family ⌊(−v − 1) / 7^D⌋, not yet interned.
    */
   private readonly tileMap: Array<Int32Array | null> = [];
-  /** Per (tile, base cell, pentagon sector): digit offsets of the last FAMILY_DEPTH resolutions. */
-  private readonly families = new Map<number, Int32Array>();
+  /** Digit offsets of the last FAMILY_DEPTH resolutions, per tile and frame. */
+  private readonly families: FamilyOffsets;
   /** Ancestors of learnt families as split longs. */
   private famHi = new Uint32Array(1024);
   private famLo = new Uint32Array(1024);
@@ -94,6 +88,7 @@ export class CellLocator {
     this.res = res;
     this.cells = cells;
     this.tileDeg = locatorTileDegrees(res);
+    this.families = new FamilyOffsets(res);
   }
 
   /**
@@ -191,7 +186,7 @@ export class CellLocator {
     this.oracle(x, y);
     const hi = this.split[0];
     const lo = this.split[1];
-    const offsets = this.familyOffsets(tile, hi, lo);
+    const offsets = this.families.offsets(tile, this.tileOrigin[tile], hi, lo);
     if (offsets) {
       const top = this.res - FAMILY_DEPTH;
       const aHi = h3ParentHi(hi, top);
@@ -205,7 +200,7 @@ export class CellLocator {
         bj -= offsets[14 * (level - 1) + 2 * d + 1];
       }
       const faces = getIcosahedronFaces([aLo, aHi]);
-      if (faces.length === 1 && faces[0] === this.tileFace[tile] && this.familyAgrees(tile, aHi, aLo, bi, bj, offsets, hi, lo)) {
+      if (faces.length === 1 && faces[0] === this.tileFace[tile] && this.families.agrees(this.tileOrigin[tile], aHi, aLo, bi, bj, offsets, hi, lo)) {
         const f = this.famCount++;
         if (f >= this.famHi.length) {
           this.famHi = grow(this.famHi);
@@ -236,89 +231,6 @@ export class CellLocator {
     return (map[slot] = this.cells.intern(hi, lo) + 1);
   }
 
-  /**
-   * Whether one more member of the family (digits unlike the learnt cell's) sits where the
-   * offsets and the fitted position of the learnt cell put it: one cellToLocalIj per family, so
-   * neither a wrong frame nor a wrong fit goes unnoticed.
-   */
-  private familyAgrees(tile: number, aHi: number, aLo: number, bi: number, bj: number, off: Int32Array, hi: number, lo: number): boolean {
-    const top = this.res - FAMILY_DEPTH;
-    const digits: number[] = [];
-    let i = bi;
-    let j = bj;
-    for (let level = 1; level <= FAMILY_DEPTH; level++) {
-      const d = h3Digit(hi, lo, top + level) === 3 ? 5 : 3;
-      digits.push(d);
-      i += off[14 * (level - 1) + 2 * d];
-      j += off[14 * (level - 1) + 2 * d + 1];
-    }
-    const p = this.memberIj(tile, aHi, aLo, digits);
-    return p.i === i && p.j === j;
-  }
-
-  /**
-   * Lattice offsets of the 7 digits at each of the FAMILY_DEPTH resolutions above and at res
-   * (14 entries a level; the state at FAMILY_STATE) for cells of this tile in the frame of (hi,
-   * lo) — its base cell and, in a pentagon base cell, its leading non-zero digit (H3 rotates each
-   * pentagon sector differently) — read once from cellToLocalIj and checked on three more cells;
-   * null where they cannot be trusted.
-   */
-  private familyOffsets(tile: number, hi: number, lo: number): Int32Array | null {
-    const top = this.res - FAMILY_DEPTH;
-    if (top < 1) return null;
-    const base = (hi >>> 13) & 0x7f;
-    let sector = 0;
-    if (isPentagonBase(base)) {
-      // The ancestor must not be the pentagon itself, whose children lack a digit.
-      for (let k = 1; k <= top && sector === 0; k++) sector = h3Digit(hi, lo, k);
-      if (sector === 0) return null;
-    }
-    const key = (tile * 128 + base) * 8 + sector;
-    let table = this.families.get(key);
-    if (!table) {
-      table = new Int32Array(FAMILY_STATE + 1);
-      this.families.set(key, table);
-      const aHi = h3ParentHi(hi, top);
-      const aLo = h3ParentLo(lo, top);
-      const digits = (level: number, d: number) => Array.from({ length: FAMILY_DEPTH }, (_, k) => (k === level - 1 ? d : 0));
-      try {
-        const zero = this.memberIj(tile, aHi, aLo, digits(1, 0));
-        for (let level = 1; level <= FAMILY_DEPTH; level++) {
-          for (let d = 0; d < 7; d++) {
-            const p = this.memberIj(tile, aHi, aLo, digits(level, d));
-            table[14 * (level - 1) + 2 * d] = p.i - zero.i;
-            table[14 * (level - 1) + 2 * d + 1] = p.j - zero.j;
-          }
-        }
-        let ok = true;
-        for (const pick of CHECKS) {
-          const ds = Array.from({ length: FAMILY_DEPTH }, (_, k) => pick[k % pick.length]);
-          const p = this.memberIj(tile, aHi, aLo, ds);
-          let i = zero.i;
-          let j = zero.j;
-          ds.forEach((d, k) => ((i += table![14 * k + 2 * d]), (j += table![14 * k + 2 * d + 1])));
-          ok &&= p.i === i && p.j === j;
-        }
-        table[FAMILY_STATE] = ok ? FAMILY_OK : NO_FAMILY;
-      } catch {
-        table[FAMILY_STATE] = NO_FAMILY; // cellToLocalIj refuses some cells near pentagons
-      }
-    }
-    return table[FAMILY_STATE] === FAMILY_OK ? table : null;
-  }
-
-  /** Local IJ (from the tile's origin) of the descendant `digits` of ancestor (aHi, aLo). */
-  private memberIj(tile: number, aHi: number, aLo: number, digits: readonly number[]): { i: number; j: number } {
-    let hi = aHi;
-    let lo = aLo;
-    digits.forEach((d, k) => {
-      const r = this.res - FAMILY_DEPTH + 1 + k;
-      hi = h3ChildHi(hi, r, d);
-      lo = h3ChildLo(lo, r, d);
-    });
-    return cellToLocalIj(this.tileOrigin[tile], [lo, hi]);
-  }
-
   /** Ordinal of tile (tx, ty), fitting it on first use. */
   private tile(tx: number, ty: number): number {
     const before = this.tileKeys.size;
@@ -346,37 +258,6 @@ export class CellLocator {
       }
     }
     return t;
-  }
-}
-
-const CHECKS: ReadonlyArray<readonly number[]> = [[1, 1, 1], [6, 3, 2], [4, 5, 6]];
-/** A dense tile-ordinal grid over the points' extent, or null when that extent is too large. */
-function denseTileGrid(lng: Float64Array, lat: Float64Array, from: number, to: number, inv: number) {
-  if (to <= from) return null;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = from; i < to; i++) {
-    const x = lng[i], y = lat[i];
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  const tx0 = Math.floor(x0 * inv), ty0 = Math.floor(y0 * inv);
-  const nx = Math.floor(x1 * inv) - tx0 + 1;
-  const ny = Math.floor(y1 * inv) - ty0 + 1;
-  if (nx * ny > MAX_DENSE_TILES) return null;
-  return { tx0, ty0, nx, tiles: new Int32Array(nx * ny).fill(-1) };
-}
-
-/** Throws a RangeError naming the first point from…to−1 (as rowBase + offset) that is no WGS-84 position. */
-export function checkPoints(lng: Float64Array, lat: Float64Array, from: number, to: number, rowBase: number): void {
-  if (lat.length < to || lng.length < to) throw new RangeError(`locate: points ${from}–${to} exceed lng ${lng.length} / lat ${lat.length}`);
-  for (let i = from; i < to; i++) {
-    const x = lng[i], y = lat[i];
-    // Say which row is bad rather than h3-js's bare "outside of acceptable range".
-    if (!(y >= -90 && y <= 90 && x >= -180 && x <= 180)) {
-      throw new RangeError(`incident ${rowBase + i - from} has no valid WGS-84 position (lng ${x}, lat ${y})`);
-    }
   }
 }
 
