@@ -127,15 +127,21 @@ export function countRuns(time: Uint32Array, rowStart: Uint32Array, size: number
 function countExact(index: IncidentIndex, level: ExactLevel, f: RowFilter): Uint32Array {
   const counts = new Uint32Array(level.size);
   if (f.none) return counts;
-  const ord = level.cellOrd;
-  const n = index.count;
+  const { runStart, runOrd } = level;
+  const runs = runOrd.length;
   if (f.all) {
-    for (let i = 0; i < n; i++) counts[ord[i]]++;
+    for (let r = 0; r < runs; r++) counts[runOrd[r]] += runStart[r + 1] - runStart[r];
     return counts;
   }
   const { from, span, src, lut } = f;
   const time = index.cols.timeSec;
-  for (let i = 0; i < n; i++) counts[ord[i]] += +(((time[i] - from) >>> 0) < span) & lut[src[i]];
+  let i = 0;
+  for (let r = 0; r < runs; r++) {
+    const end = runStart[r + 1];
+    let s = 0;
+    for (; i < end; i++) s += +(((time[i] - from) >>> 0) < span) & lut[src[i]];
+    counts[runOrd[r]] += s;
+  }
   return counts;
 }
 

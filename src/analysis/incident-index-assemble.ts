@@ -108,16 +108,27 @@ function coarserLevels(fineHi: Uint32Array, fineLo: Uint32Array, rowStart: Uint3
   return levels.reverse();
 }
 
-function exactLevel(resolution: number, located: LocatedCells, order: Uint32Array): ExactLevel {
+/** An exact level from cells located per input row; `order[k]` is the input row of index row k. */
+export function exactLevel(resolution: number, located: LocatedCells, order: Uint32Array): ExactLevel {
   const perm = sortSplitLongs(located.hi, located.lo);
   const size = perm.length;
   const rank = new Uint32Array(size);
   for (let k = 0; k < size; k++) rank[perm[k]] = k;
   const n = order.length;
-  const cellOrd = size <= 0x10000 ? new Uint16Array(n) : new Uint32Array(n);
-  for (let k = 0; k < n; k++) cellOrd[k] = rank[located.ord[order[k]]];
+  let runs = 0;
+  for (let k = 0, prev = -1; k < n; k++) {
+    const c = rank[located.ord[order[k]]];
+    if (c !== prev) (runs++, (prev = c));
+  }
+  const runStart = new Uint32Array(runs + 1);
+  const runOrd = size <= 0x10000 ? new Uint16Array(runs) : new Uint32Array(runs);
+  for (let k = 0, r = -1, prev = -1; k < n; k++) {
+    const c = rank[located.ord[order[k]]];
+    if (c !== prev) ((runStart[++r] = k), (runOrd[r] = c), (prev = c));
+  }
+  runStart[runs] = n;
   const hi = new Uint32Array(size);
   const lo = new Uint32Array(size);
   for (let k = 0; k < size; k++) (hi[k] = located.hi[perm[k]]), (lo[k] = located.lo[perm[k]]);
-  return { resolution, size, cellOrd, hi, lo };
+  return { resolution, size, runStart, runOrd, hi, lo };
 }

@@ -41,8 +41,15 @@ export interface ExactLevel {
   resolution: number;
   /** Number of distinct cells. */
   size: number;
-  /** Per index row: ordinal of its cell (Uint16 while there are at most 65,536 cells). */
-  cellOrd: Uint16Array | Uint32Array;
+  /**
+   * Rows in runs of one cell: run r holds rows runStart[r] … runStart[r + 1] − 1, all in cell
+   * runOrd[r]. Rows are sorted by fine cell and most fine cells lie wholly inside one cell of a
+   * coarser resolution, so there are about as many runs as fine cells, far fewer than rows:
+   * counting is then a pass over contiguous rows, as for a parent level, plus one lookup a run.
+   */
+  runStart: Uint32Array;
+  /** The cell ordinal of each run (Uint16 while there are at most 65,536 cells). */
+  runOrd: Uint16Array | Uint32Array;
   /** Upper and lower 32 bits of each cell's H3 index, sorted by index. */
   hi: Uint32Array;
   lo: Uint32Array;

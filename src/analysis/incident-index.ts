@@ -12,7 +12,7 @@
 import type { IncidentColumns } from '../model/incident';
 import { locateCells, type LocatedCells } from './cell-locator';
 import { DEFAULT_TIME_ZONE } from './hour-of-week';
-import { assembleIndex } from './incident-index-assemble';
+import { assembleIndex, exactLevel } from './incident-index-assemble';
 import type { IncidentIndex, IncidentIndexOptions, IndexMemory, IndexPlan, InputLocalTime } from './incident-index-types';
 
 export type { ExactLevel, H3Level, IncidentIndex, IncidentIndexOptions, IndexMemory, IndexPlan, InputLocalTime } from './incident-index-types';
@@ -52,6 +52,24 @@ export function buildIncidentIndex(cols: IncidentColumns, opts: IncidentIndexOpt
   const fine = locateCells(cols.lng, cols.lat, plan.fineResolution);
   const exact = plan.exactResolutions.map((r) => locateCells(cols.lng, cols.lat, r));
   return assembleIndex(cols, plan, fine, exact);
+}
+
+/**
+ * Adds an exact level for `resolution` to a built index, unless it has one: each incident's own
+ * cell at that resolution, located from the index's (already reordered) coordinates. Lets an app
+ * pay for exact counts only at the resolutions a user actually looks at. Throws a RangeError
+ * when `resolution` is not coarser than the fine one and within the index's levels.
+ */
+export function addExactLevel(index: IncidentIndex, resolution: number): void {
+  if (index.exact.some((e) => e.resolution === resolution)) return;
+  if (!(resolution >= index.levels[0].resolution && resolution < index.fineResolution)) {
+    throw new RangeError(`addExactLevel: ${resolution} is not within ${index.levels[0].resolution}–${index.fineResolution - 1}`);
+  }
+  const located = locateCells(index.cols.lng, index.cols.lat, resolution);
+  const identity = new Uint32Array(index.count);
+  for (let k = 0; k < identity.length; k++) identity[k] = k;
+  index.exact.push(exactLevel(resolution, located, identity));
+  index.exact.sort((a, b) => a.resolution - b.resolution);
 }
 
 /**
@@ -100,7 +118,7 @@ export function indexMemory(index: IncidentIndex): IndexMemory {
   const localTimeBytes = index.time.hourOfWeek.byteLength + index.time.day.byteLength;
   let levelBytes = index.fineHi.byteLength + index.fineLo.byteLength;
   for (const l of index.levels) levelBytes += l.rowStart.byteLength;
-  for (const e of index.exact) levelBytes += e.cellOrd.byteLength + e.hi.byteLength + e.lo.byteLength;
+  for (const e of index.exact) levelBytes += e.runStart.byteLength + e.runOrd.byteLength + e.hi.byteLength + e.lo.byteLength;
   const totalBytes = columnBytes + orderBytes + localTimeBytes + levelBytes;
   return {
     columnBytes,

@@ -55,12 +55,20 @@ export function comparePeriods(
         prev[c] = y;
       }
     } else {
-      const ord = l.level.cellOrd;
-      for (let i = 0; i < index.count; i++) {
-        const keep = lut[src[i]];
-        const t = time[i];
-        cur[ord[i]] += +(((t - f1) >>> 0) < s1) & keep;
-        prev[ord[i]] += +(((t - f2) >>> 0) < s2) & keep;
+      const { runStart, runOrd } = l.level;
+      let i = 0;
+      for (let r = 0; r < runOrd.length; r++) {
+        const end = runStart[r + 1];
+        let x = 0;
+        let y = 0;
+        for (; i < end; i++) {
+          const keep = lut[src[i]];
+          const t = time[i];
+          x += +(((t - f1) >>> 0) < s1) & keep;
+          y += +(((t - f2) >>> 0) < s2) & keep;
+        }
+        cur[runOrd[r]] += x;
+        prev[runOrd[r]] += y;
       }
     }
   }

@@ -19,7 +19,8 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     const { incidents, ...data } = await loadDemoBundle(baseUrl);
     const client = analysisClient();
     // Hour-of-week and day views are read in the county's own zone, not the browser's.
-    const summary = await client.loadIncidents(incidents, { timeZone: data.manifest.timeZone });
+    // Exact counts per hexagon at every zoom: what the map draws is what lies inside it.
+    const summary = await client.loadIncidents(incidents, { timeZone: data.manifest.timeZone, exactOnDemand: true });
     const towns = data.admin.features.filter((f) => f.properties.level === 'town');
     await client.assignPolygons('grids', data.grids);
     await client.assignPolygons('towns', { type: 'FeatureCollection', features: towns });

@@ -8,6 +8,7 @@ import { resolutionForZoom, type ZoomResolutionOptions } from '../analysis/zoom-
 import { assignPolygons, cameraStatsByPolygon, countByPolygon, type CameraStats, type PolygonAssignment, type PolygonCounts } from '../analysis/grid-stats';
 import type { IncidentFilter } from '../analysis/incident-filter';
 import {
+  addExactLevel,
   buildIncidentIndex,
   buildIncidentIndexWith,
   indexMemory,
@@ -64,6 +65,13 @@ export type PolygonFeatures = FeatureCollection<AreaGeometry | null, unknown>;
 export interface LoadOptions extends IncidentIndexOptions {
   /** Locate cells on the pool (default: when there is one and at least `parallelFrom` incidents). */
   parallel?: boolean;
+  /**
+   * Count every resolution coarser than the fine one exactly — each incident in the hexagon it
+   * lies in, as latLngToCell would put it — locating that resolution the first time it is asked
+   * for (about 0.1 µs an incident), instead of by the fine cell's H3 parent (~7 % of incidents
+   * differ). What the map draws then counts exactly what lies inside it.
+   */
+  exactOnDemand?: boolean;
 }
 
 /** Options of {@link createAnalysisApi}. */
@@ -104,6 +112,13 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     if (!index) throw new Error('no incidents loaded: call loadIncidents first');
     return index;
   };
+  let exactOnDemand = false;
+  /** The index, with an exact level for `resolution` first when loaded with exactOnDemand. */
+  const indexAt = (resolution: number): IncidentIndex => {
+    const idx = requireIndex();
+    if (exactOnDemand && resolution < idx.fineResolution && resolution >= idx.levels[0].resolution) addExactLevel(idx, resolution);
+    return idx;
+  };
   const requireSet = (name: string): PolygonSet => {
     const set = sets.get(name);
     if (!set) throw new Error(`no polygon set "${name}": call assignPolygons first (have: ${[...sets.keys()].join(', ') || 'none'})`);
@@ -129,7 +144,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      */
     async loadIncidents(cols: IncidentColumns, opts: LoadOptions = {}): Promise<IndexSummary> {
       const t0 = performance.now();
-      const { parallel, ...indexOpts } = opts;
+      const { parallel, exactOnDemand: exact, ...indexOpts } = opts;
       const p = parallel === false ? null : getPool();
       const useParallel = p !== null && (parallel === true || cols.lng.length >= (options.parallelFrom ?? DEFAULT_PARALLEL_FROM));
       const idx = useParallel
@@ -137,6 +152,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
         : buildIncidentIndex(cols, indexOpts);
       const buildMs = performance.now() - t0;
       index = idx;
+      exactOnDemand = exact ?? false;
       for (const [name, set] of sets) register(name, { ...set, assignment: assignPolygons(set.polygons, idx.cols.lng, idx.cols.lat) });
       lastSummary = {
         count: idx.count,
@@ -176,7 +192,8 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
 
     /** The summary of the loaded index, or null before loadIncidents. */
     summary(): IndexSummary | null {
-      return lastSummary;
+      // Memory grows as exact levels are added on demand.
+      return lastSummary && index ? { ...lastSummary, memory: indexMemory(index) } : lastSummary;
     },
 
     /** The indexed H3 resolution that suits map `zoom` (see analysis/zoom-resolution). */
@@ -189,7 +206,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * the hexagon layer. Ask once per resolution and keep it; aggregateDense counts follow it.
      */
     levelCells(resolution: number): string[] {
-      return levelCells(requireIndex(), resolution).slice();
+      return levelCells(indexAt(resolution), resolution).slice();
     },
 
     /**
@@ -197,13 +214,13 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * that a filter change recolours the hexagons without changing the layer's data.
      */
     aggregateDense(filter: IncidentFilter | null, resolution: number): DenseAggregate {
-      const result = aggregateDense(requireIndex(), filter, resolution, assignments);
+      const result = aggregateDense(indexAt(resolution), filter, resolution, assignments);
       return transfer(result, [result.counts.buffer]);
     },
 
     /** Incident counts per non-empty H3 cell at `resolution`; counts come back transferred. */
     aggregate(filter: IncidentFilter | null, resolution: number): H3Aggregate {
-      const result = aggregateH3(requireIndex(), filter, resolution, assignments);
+      const result = aggregateH3(indexAt(resolution), filter, resolution, assignments);
       return transfer(result, [result.counts.buffer]);
     },
 
@@ -227,7 +244,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * rest of the filter, with their totals. Arrays transferred.
      */
     comparePeriods(filter: IncidentFilter | null, resolution: number, current: [number, number], previous: [number, number]): PeriodComparison {
-      const result = comparePeriods(requireIndex(), filter, resolution, current, previous, assignments);
+      const result = comparePeriods(indexAt(resolution), filter, resolution, current, previous, assignments);
       return transfer(result, [result.current.buffer, result.previous.buffer]);
     },
 
@@ -268,7 +285,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * cells (gi-star.ts). Arrays transferred.
      */
     hotspots(filter: IncidentFilter | null, resolution: number, k = 1): GiStarResult {
-      const idx = requireIndex();
+      const idx = indexAt(resolution);
       const dense = aggregateDense(idx, filter, resolution, assignments);
       const result = giStar(levelCells(idx, resolution), dense.counts, { k });
       return transfer(result, [result.counts.buffer, result.z.buffer, result.p.buffer, result.q.buffer]);
@@ -279,7 +296,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * first) under the rest of the filter (emerging-hotspots.ts).
      */
     emergingHotspots(filter: IncidentFilter | null, resolution: number, periods: Array<[number, number]>, opts?: EmergingHotspotOptions): EmergingHotspotResult {
-      const idx = requireIndex();
+      const idx = indexAt(resolution);
       const counts = periods.map(([fromSec, toSec]) => aggregateDense(idx, { ...filter, fromSec, toSec }, resolution, assignments).counts);
       return emergingHotspots(levelCells(idx, resolution), counts, opts);
     },
@@ -290,7 +307,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * denominator is the cells that hold any incident at all. Arrays transferred.
      */
     concentration(filter: IncidentFilter | null, resolution: number, opts?: ConcentrationOptions): ConcentrationCurve {
-      const result = concentrationCurve(aggregateDense(requireIndex(), filter, resolution, assignments).counts, opts);
+      const result = concentrationCurve(aggregateDense(indexAt(resolution), filter, resolution, assignments).counts, opts);
       return transfer(result, [result.cellShare.buffer, result.incidentShare.buffer]);
     },
 
@@ -300,7 +317,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * default 'towns').
      */
     paiForCells(filter: IncidentFilter | null, resolution: number, cells: string[], studyArea: StudyArea = 'towns'): PaiResult {
-      const idx = requireIndex();
+      const idx = indexAt(resolution);
       const dense = aggregateDense(idx, filter, resolution, assignments);
       return paiForCells(cells, { cells: levelCells(idx, resolution), counts: dense.counts }, dense.total, studyAreaM2(studyArea));
     },

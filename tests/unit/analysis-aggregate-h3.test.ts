@@ -81,7 +81,14 @@ describe('aggregateH3', () => {
     }
     expect(moved / 20_000).toBeGreaterThan(0.02);
     expect(moved / 20_000).toBeLessThan(0.12);
-    expect(exactIndex.exact.map((e) => e.cellOrd.BYTES_PER_ELEMENT)).toEqual([2, 2, 2]);
+    expect(exactIndex.exact.map((e) => e.runOrd.BYTES_PER_ELEMENT)).toEqual([2, 2, 2]);
+    // Runs of one cell along the rows: no more than the rows, and at least the cells.
+    for (const e of exactIndex.exact) {
+      expect(e.runStart[0]).toBe(0);
+      expect(e.runStart[e.runOrd.length]).toBe(exactIndex.count);
+      expect(e.runOrd.length).toBeGreaterThanOrEqual(e.size);
+      expect(e.runOrd.length).toBeLessThanOrEqual(exactIndex.count);
+    }
   });
 
   it('combines filters as an intersection', () => {

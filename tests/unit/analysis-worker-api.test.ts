@@ -11,6 +11,7 @@ import { giStar } from '../../src/analysis/gi-star';
 import { areaM2, paiForCells, paiForPolygons } from '../../src/analysis/pai';
 import { categoryMask } from '../../src/analysis/incident-filter';
 import { buildIncidentIndex } from '../../src/analysis/incident-index';
+import { latLngToCell } from 'h3-js';
 import type { AreaGeometry, CameraCollection, FeatureCollection, LngLat } from '../../src/model';
 import { createAnalysisApi } from '../../src/worker/analysis-api';
 import { createAnalysisClient } from '../../src/worker/analysis-client';
@@ -18,6 +19,7 @@ import { spawnNodeCellPool } from '../../src/worker/cell-pool-node';
 import { COUNTY_BOX, randomIncidents, T0 } from './analysis-fixtures';
 
 const copy = <T extends { slice(): T }>(a: T) => a.slice();
+const copyCols = (c: ReturnType<typeof randomIncidents>) => ({ ...c, lng: c.lng.slice(), lat: c.lat.slice(), timeSec: c.timeSec.slice(), category: c.category.slice() });
 const halves = (): FeatureCollection<AreaGeometry, { id: string }> => {
   const b = COUNTY_BOX;
   const mid = (b.west + b.east) / 2;
@@ -32,6 +34,33 @@ const halves = (): FeatureCollection<AreaGeometry, { id: string }> => {
 };
 
 describe('analysis API (in-process)', () => {
+  it('with exactOnDemand, counts each incident in the hexagon latLngToCell puts it in, at every resolution', async () => {
+    const cols = randomIncidents(20_000, 11);
+    const plain = (res: number) => {
+      const m = new Map<string, number>();
+      for (let i = 0; i < cols.lat.length; i++) {
+        const c = latLngToCell(cols.lat[i], cols.lng[i], res);
+        m.set(c, (m.get(c) ?? 0) + 1);
+      }
+      return m;
+    };
+    const asMap = (cells: string[], counts: ArrayLike<number>) => new Map(cells.map((c, i) => [c, counts[i]] as const).filter(([, n]) => n > 0));
+    const exact = createAnalysisApi();
+    await exact.loadIncidents(copyCols(cols), { exactOnDemand: true });
+    const rolledUp = createAnalysisApi();
+    await rolledUp.loadIncidents(copyCols(cols));
+    for (const res of [6, 8, 10]) {
+      const want = plain(res);
+      const cells = exact.levelCells(res);
+      expect(asMap(cells, exact.aggregateDense(null, res).counts), `res ${res}`).toEqual(want);
+      const agg = exact.aggregate(null, res);
+      expect(asMap(agg.cells, agg.counts)).toEqual(want);
+      // By H3 parents instead, some incidents land in a neighbouring hexagon (H3 cells do not nest).
+      expect(asMap(rolledUp.levelCells(res), rolledUp.aggregateDense(null, res).counts)).not.toEqual(want);
+    }
+    expect(exact.summary()!.memory.bytesPerIncident).toBeGreaterThan(rolledUp.summary()!.memory.bytesPerIncident);
+  });
+
   it('loads, aggregates, assigns and counts, and says what is missing', async () => {
     const api = createAnalysisApi();
     expect(() => api.aggregate(null, 8)).toThrow(/loadIncidents/);
