@@ -162,6 +162,8 @@ export const zhCN = {
   'emerging.ranked': '需关注（新增与加剧）',
   'emerging.noneToWatch': '没有新增或加剧的热点',
   'emerging.lastPeriod': '最近一期警情',
+  'theme.dark': '深色大屏',
+  'theme.light': '浅色',
   'gistar.none': '当前筛选下没有显著热点',
   'gistar.z': 'z 值',
   'quality.title': '热点质量',

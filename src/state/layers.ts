@@ -8,6 +8,8 @@ export type GridMeasure = 'incidents' | 'incidentRate' | 'households' | 'populat
 export type IncidentMode = 'hex' | 'heat';
 /** What the hexagons show: counts, or the change against the previous period (环比) or last year (同比). */
 export type IncidentMeasure = 'count' | 'vsPrevious' | 'vsLastYear';
+/** The look: light for offices and projectors, dark for wall screens in a dim command centre. */
+export type Theme = 'light' | 'dark';
 /** What the Gi* overlay shows: significance now, or each cell's hot-spot trend over the periods. */
 export type GiStarView = 'significance' | 'emerging';
 
@@ -17,21 +19,24 @@ export interface LayerState {
   incidentMode: IncidentMode;
   incidentMeasure: IncidentMeasure;
   gistarView: GiStarView;
+  theme: Theme;
   toggle(id: OverlayId): void;
   setGridMeasure(m: GridMeasure): void;
   setIncidentMode(m: IncidentMode): void;
   setIncidentMeasure(m: IncidentMeasure): void;
   setGistarView(v: GiStarView): void;
+  setTheme(t: Theme): void;
 }
 
 const STORAGE_KEY = 'one-map.layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView'>;
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'theme'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
   incidentMode: 'hex',
   incidentMeasure: 'count',
   gistarView: 'significance',
+  theme: 'light',
 };
 
 function load(): Persisted {
@@ -47,9 +52,9 @@ function load(): Persisted {
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
-    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView } = get();
+    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, theme } = get();
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode, incidentMeasure, gistarView } satisfies Persisted));
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode, incidentMeasure, gistarView, theme } satisfies Persisted));
     } catch {
       // Storage full or blocked: the view still works, it just is not remembered.
     }
@@ -74,6 +79,10 @@ export const useLayers = create<LayerState>((set, get) => {
     },
     setGistarView(gistarView) {
       set({ gistarView });
+      save();
+    },
+    setTheme(theme) {
+      set({ theme });
       save();
     },
   };

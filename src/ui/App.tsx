@@ -1,5 +1,6 @@
 // UI: the page — title bar, side panels, the map and the detail panel.
 import { useEffect } from 'react';
+import { useLayers } from '../state/layers';
 import { useDataset } from '../state/dataset';
 import { useLang, useT } from '../i18n';
 import { Header } from './Header';
@@ -14,11 +15,15 @@ export function App() {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const { data, error } = useDataset();
+  const theme = useLayers((s) => s.theme);
 
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('app.title');
   }, [lang, t]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme; // styles.css switches its colours on it
+  }, [theme]);
 
   return (
     <div className="app">

@@ -1,12 +1,14 @@
-// UI: title bar — product name, dataset (marked synthetic when it is), key figures, language.
+// UI: title bar — product name, dataset (marked synthetic when it is), key figures, theme, language.
 import type { MapData } from '../map/map-data';
 import { formatNumber, useLang, useT } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
 import { hotspotStatus } from '../analysis/hotspot-status';
+import { useLayers } from '../state/layers';
 
 export function Header({ data }: { data: MapData | null }) {
   const t = useT();
   const { lang, setLang } = useLang();
+  const { theme, setTheme } = useLayers();
   return (
     <header className="header">
       <h1 className="title">{t('app.title')}</h1>
@@ -18,6 +20,9 @@ export function Header({ data }: { data: MapData | null }) {
         </span>
       )}
       {data && <KeyFigures data={data} />}
+      <button className="lang" data-testid="theme-switch" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+        {t(theme === 'dark' ? 'theme.light' : 'theme.dark')}
+      </button>
       <button className="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
         {t('lang.switch')}
       </button>

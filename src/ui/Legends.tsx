@@ -43,6 +43,7 @@ export function IncidentLegendView() {
   const comparison = useIncidentResults((s) => s.comparison);
   const mode = useLayers((s) => s.incidentMode);
   const measure = useLayers((s) => s.incidentMeasure);
+  const dark = useLayers((s) => s.theme) === 'dark';
   if (!hex) return <p className="muted">{t('app.loading')}</p>;
   if (mode === 'hex' && measure !== 'count') {
     return comparison ? <ChangeLegendView /> : <p className="muted">{t('incidents.measure.needsPeriod')}</p>;
@@ -54,7 +55,7 @@ export function IncidentLegendView() {
       </div>
     );
   }
-  const legend = hexLegendFor(hex, false);
+  const legend = hexLegendFor(hex, dark);
   return (
     <>
       <p className="legend-title">

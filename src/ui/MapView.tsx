@@ -41,7 +41,7 @@ export function MapView({ data }: { data: MapData }) {
       incidentMode: layers.incidentMode,
       incidentMeasure: layers.incidentMeasure,
       lang,
-      theme: 'light',
+      theme: layers.theme,
       selection,
       hexCounts: results.hexCounts,
       heatCounts: results.heatCounts,
@@ -53,7 +53,7 @@ export function MapView({ data }: { data: MapData }) {
       drawing,
       pendingWork: results.pending,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, lang, selection, results, drawnArea, drawing],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing],
   );
 
   useEffect(() => {

@@ -1,7 +1,9 @@
 // 3. The language switch: zh-CN by default, en after a click, zh-CN again after another;
 //    <html lang> and the visible texts follow; the synthetic-data badge is there in both.
+//    And the theme switch: the dark wall-screen look darkens map and panels, and is remembered.
 import { describe, expect, test } from 'vitest';
-import { assertNotBlank, settle, snap, useSession } from './harness';
+import { assertNotBlank, settle, snap, useSession, waitIdle } from './harness';
+import { imageStats } from './pixels';
 
 const session = useSession('language');
 
@@ -46,5 +48,24 @@ describe('language switch', () => {
     expect(text).toContain('平安一张图');
     expect(cjkCount(text)).toBeGreaterThanOrEqual(cjkCount(zhText) * 0.8);
     expect(await page.getByTestId('synthetic-badge').innerText()).toContain('合成数据');
+  });
+
+  test('the dark wall-screen theme darkens the map and the panels, and survives a reload', async () => {
+    const { page } = session();
+    const light = await snap(page, 'theme-light');
+    await settle(page, () => page.getByTestId('theme-switch').click());
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    const dark = await snap(page, 'theme-dark');
+    assertNotBlank(dark);
+    const lum = (s: typeof light) => imageStats(s.map).luminanceMean;
+    console.log(`map luminance: light ${lum(light).toFixed(0)}, dark ${lum(dark).toFixed(0)}`);
+    expect(lum(dark), 'the dark map is darker').toBeLessThan(lum(light) * 0.6);
+    const panel = await page.locator('nav.side').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(panel, 'panels follow').not.toBe('rgb(255, 255, 255)');
+    await page.reload();
+    await waitIdle(page);
+    expect(await page.locator('html').getAttribute('data-theme'), 'remembered after a reload').toBe('dark');
+    await settle(page, () => page.getByTestId('theme-switch').click());
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
   });
 });

@@ -35,6 +35,8 @@ export interface ImageStats {
   dominantShare: number;
   /** Standard deviation of luminance (0–255). */
   luminanceStdDev: number;
+  /** Mean luminance (0–255). */
+  luminanceMean: number;
 }
 
 export function imageStats(png: PNG): ImageStats {
@@ -61,6 +63,7 @@ export function imageStats(png: PNG): ImageStats {
     distinctColours: counts.size,
     dominantShare: max / n,
     luminanceStdDev: Math.sqrt(Math.max(0, sumSq / n - mean * mean)),
+    luminanceMean: mean,
   };
 }
 

@@ -3,7 +3,8 @@
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { BasemapData } from '../map-data';
 
-export type Theme = 'light' | 'dark';
+import type { Theme } from '../../state/layers';
+export type { Theme };
 
 const PALETTE = {
   light: {
