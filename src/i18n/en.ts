@@ -164,7 +164,7 @@ export const en: Record<MessageKey, string> = {
   'emerging.ranked': 'To watch (new and intensifying)',
   'emerging.noneToWatch': 'No new or intensifying hot spots',
   'emerging.lastPeriod': 'incidents last period',
-  'theme.dark': 'Dark (wall screen)',
+  'theme.dark': 'Dark',
   'theme.light': 'Light',
   'gistar.none': 'No significant hot spot in the current filter',
   'gistar.z': 'z',

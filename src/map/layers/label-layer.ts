@@ -7,6 +7,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { AreaGeometry, FeatureCollection, PlaceCollection } from '../../model';
 import type { Lang } from '../../i18n';
 import { placeLabels } from '../label-placement';
+import { bearingAwareRenderer } from './label-glyphs';
 
 /** System CJK fonts first (fonts-noto-cjk on Debian, YaHei/PingFang on office PCs). */
 export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -104,6 +105,7 @@ export function labelLayers(p: LabelInput): Layer[] {
         characterSet: g.key ? characters(g.key) : [],
         // A wider buffer than the default 4: thin CJK strokes at the glyph's edge (the frame of 区) were clipped.
         fontSettings: { sdf: true, buffer: 10 },
+        _getFontRenderer: bearingAwareRenderer,
       }),
   );
 }
