@@ -150,8 +150,8 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     }
     request('gridIncidents', all, () => client.countByPolygon('grids', filter));
     request('hotspotIncidents', all, () => client.countByPolygon('hotspots', filter));
-    request('series', JSON.stringify([...base, f.hoursOfWeek]), () =>
-      client.timeSeries(toIncidentFilter(f, filterCtx, null), 'day'),
+    request('series', JSON.stringify([...base, f.hoursOfWeek, layers.trendBucket]), () =>
+      client.timeSeries(toIncidentFilter(f, filterCtx, null), layers.trendBucket),
     );
     request('matrix', JSON.stringify([...base, f.timeRange]), () =>
       client.hourWeekMatrix(toIncidentFilter({ ...f, hoursOfWeek: [] }, filterCtx)),
@@ -181,7 +181,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
       clear('comparison');
     }
     if (layers.visible.gistar && layers.gistarView === 'significance') {
-      request('giStar', `${all}|${resolution}`, () => client.hotspots(filter, resolution, 1));
+      request('giStar', `${all}|${resolution}|${layers.gistarK}`, () => client.hotspots(filter, resolution, layers.gistarK));
     } else {
       clear('giStar');
     }
@@ -189,8 +189,8 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
       const tz = ctx.manifest.timeZone;
       const periodRanges = trendPeriods(range ?? wholeDays(ctx.manifest.timeRange, tz), tz);
       const toSec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
-      request('emerging', `${all}|${resolution}`, async () => ({
-        ...(await client.emergingHotspots(filter, resolution, periodRanges.map(toSec), { k: 1 })),
+      request('emerging', `${all}|${resolution}|${layers.gistarK}`, async () => ({
+        ...(await client.emergingHotspots(filter, resolution, periodRanges.map(toSec), { k: layers.gistarK })),
         periodRanges,
       }));
     } else {

@@ -10,6 +10,10 @@ export type IncidentMode = 'hex' | 'heat';
 export type IncidentMeasure = 'count' | 'vsPrevious' | 'vsLastYear';
 /** The look: light for offices and projectors, dark for wall screens in a dim command centre. */
 export type Theme = 'light' | 'dark';
+/** Buckets of the trend under the map. */
+export type TrendBucket = 'day' | 'week';
+/** Ring distance of the Gi* neighbourhood: 1 (the cell and its 6 neighbours) or 2 (19 cells). */
+export type GiStarK = 1 | 2;
 /** What the Gi* overlay shows: significance now, or each cell's hot-spot trend over the periods. */
 export type GiStarView = 'significance' | 'emerging';
 
@@ -19,23 +23,29 @@ export interface LayerState {
   incidentMode: IncidentMode;
   incidentMeasure: IncidentMeasure;
   gistarView: GiStarView;
+  gistarK: GiStarK;
+  trendBucket: TrendBucket;
   theme: Theme;
   toggle(id: OverlayId): void;
   setGridMeasure(m: GridMeasure): void;
   setIncidentMode(m: IncidentMode): void;
   setIncidentMeasure(m: IncidentMeasure): void;
   setGistarView(v: GiStarView): void;
+  setGistarK(k: GiStarK): void;
+  setTrendBucket(b: TrendBucket): void;
   setTheme(t: Theme): void;
 }
 
 const STORAGE_KEY = 'one-map.layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'theme'>;
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'trendBucket' | 'theme'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
   incidentMode: 'hex',
   incidentMeasure: 'count',
   gistarView: 'significance',
+  gistarK: 1,
+  trendBucket: 'day',
   theme: 'light',
 };
 
@@ -52,9 +62,10 @@ function load(): Persisted {
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
-    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, theme } = get();
+    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme } = get();
+    const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme };
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ visible, gridMeasure, incidentMode, incidentMeasure, gistarView, theme } satisfies Persisted));
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(saved));
     } catch {
       // Storage full or blocked: the view still works, it just is not remembered.
     }
@@ -79,6 +90,14 @@ export const useLayers = create<LayerState>((set, get) => {
     },
     setGistarView(gistarView) {
       set({ gistarView });
+      save();
+    },
+    setGistarK(gistarK) {
+      set({ gistarK });
+      save();
+    },
+    setTrendBucket(trendBucket) {
+      set({ trendBucket });
       save();
     },
     setTheme(theme) {

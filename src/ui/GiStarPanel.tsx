@@ -2,7 +2,7 @@
 // trend over time (emerging categories and the cells to watch). A click flies the map there.
 import { cellToLatLng } from 'h3-js';
 import { useIncidentResults } from '../state/incident-results';
-import { useLayers, type GiStarView } from '../state/layers';
+import { useLayers, type GiStarK, type GiStarView } from '../state/layers';
 import { useMapCamera } from '../state/map-camera';
 import { fill, formatNumber, useLang, useT } from '../i18n';
 import { GI_CLASS_COLORS, GI_CLASSES_SHOWN } from '../map/layers/gistar-layer';
@@ -15,6 +15,7 @@ const LIST_LENGTH = 10;
 /** Mann–Kendall on fewer periods cannot reach significance; the categories would mislead. */
 const MIN_PERIODS = 4;
 const VIEWS: GiStarView[] = ['significance', 'emerging'];
+const KS: GiStarK[] = [1, 2];
 
 function flyToCell(cell: string) {
   const [lat, lng] = cellToLatLng(cell);
@@ -23,7 +24,7 @@ function flyToCell(cell: string) {
 
 export function GiStarPanel({ timeZone }: { timeZone: string }) {
   const t = useT();
-  const { gistarView, setGistarView } = useLayers();
+  const { gistarView, setGistarView, gistarK, setGistarK } = useLayers();
   return (
     <>
       <div className="segmented" role="radiogroup">
@@ -32,6 +33,16 @@ export function GiStarPanel({ timeZone }: { timeZone: string }) {
             {t(`gistar.view.${v}`)}
           </button>
         ))}
+      </div>
+      <div className="option">
+        {t('gistar.k')}
+        <div className="segmented" role="radiogroup">
+          {KS.map((k) => (
+            <button key={k} role="radio" aria-checked={gistarK === k} data-testid={`gistar-k-${k}`} onClick={() => setGistarK(k)}>
+              {t(`gistar.k.${k}`)}
+            </button>
+          ))}
+        </div>
       </div>
       {gistarView === 'significance' ? <Significance /> : <Emerging timeZone={timeZone} />}
     </>

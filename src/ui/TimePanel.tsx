@@ -3,12 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapData } from '../map/map-data';
 import { useIncidentResults } from '../state/incident-results';
 import { useFilters } from '../state/filters';
+import { useLayers, type TrendBucket } from '../state/layers';
 import { formatNumber, useLang, useT } from '../i18n';
 import { localIsoDate } from '../analysis/hotspot-status';
 import { TrendChart } from './TrendChart';
 import { HourWeekMatrix } from './HourWeekMatrix';
 
 const DAY_MS = 86_400_000;
+const BUCKETS: TrendBucket[] = ['day', 'week'];
 
 export function TimePanel({ data }: { data: MapData }) {
   const t = useT();
@@ -16,6 +18,7 @@ export function TimePanel({ data }: { data: MapData }) {
   const series = useIncidentResults((s) => s.series);
   const matrix = useIncidentResults((s) => s.matrix);
   const { timeRange, setTimeRange } = useFilters();
+  const { trendBucket, setTrendBucket } = useLayers();
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   useEffect(() => {
@@ -29,7 +32,14 @@ export function TimePanel({ data }: { data: MapData }) {
     <section className="time-panel" data-testid="time-panel">
       <div className="trend-box" ref={ref}>
         <header>
-          <h2>{t('time.trend')}</h2>
+          <h2>{t(trendBucket === 'week' ? 'time.trend.week' : 'time.trend')}</h2>
+          <div className="segmented small" role="radiogroup">
+            {BUCKETS.map((b) => (
+              <button key={b} role="radio" aria-checked={trendBucket === b} data-testid={`trend-bucket-${b}`} onClick={() => setTrendBucket(b)}>
+                {t(`time.bucket.${b}`)}
+              </button>
+            ))}
+          </div>
           <span className="range" data-testid="time-range">
             {timeRange
               ? `${localIsoDate(timeRange[0], tz)} — ${localIsoDate(timeRange[1] - 1, tz)} (${formatNumber(lang, Math.round((timeRange[1] - timeRange[0]) / DAY_MS))} ${t('unit.days')})`

@@ -33,7 +33,8 @@ export function TrendChart({ series, width, timeZone }: { series: TimeSeries; wi
   const end = series.start + series.counts.length * step;
 
   const x = useMemo(() => scaleTime().domain([series.start, end]).range([0, innerW]), [series.start, end, innerW]);
-  const avg = useMemo(() => movingAverage(series.counts), [series.counts]);
+  // A week of days, or a month of weeks: long enough to calm the noise, short enough to turn.
+  const avg = useMemo(() => movingAverage(series.counts, series.bucket === 'day' ? 7 : 4), [series.counts, series.bucket]);
   const y = useMemo(() => scaleLinear().domain([0, max(series.counts) ?? 1]).nice().range([innerH, 0]), [series.counts, innerH]);
   const paths = useMemo(() => {
     const idx = Array.from(series.counts, (_, i) => i);

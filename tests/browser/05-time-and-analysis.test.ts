@@ -26,6 +26,22 @@ describe('time views and analysis', () => {
     expect(bars?.length ?? 0, 'trend bars path').toBeGreaterThan(1000);
   });
 
+  test('the trend switches between days and weeks, with the same total', async () => {
+    const { page } = session();
+    const path = () => page.locator('[data-testid="trend-chart"] path.trend-bars').getAttribute('d');
+    const steps = (d: string | null) => (d?.match(/L/g) ?? []).length;
+    const daily = await path();
+    await settle(page, () => page.getByTestId('trend-bucket-week').click());
+    await expect.poll(path, { timeout: 30_000 }).not.toBe(daily);
+    const weekly = await path();
+    console.log(`trend steps: daily ${steps(daily)}, weekly ${steps(weekly)}`);
+    expect(steps(weekly)).toBeLessThan(steps(daily) / 4);
+    expect(steps(weekly)).toBeGreaterThan(104); // two years of weeks, each up and across
+    expect(await incidentTotal(page)).toBe(allIncidents);
+    await settle(page, () => page.getByTestId('trend-bucket-day').click());
+    await expect.poll(path, { timeout: 30_000 }).toBe(daily);
+  });
+
   test('brushing a period on the trend filters the map and the figures', async () => {
     const { page } = session();
     const before = await snap(page, 'analysis-1-before-brush');
@@ -98,6 +114,14 @@ describe('time views and analysis', () => {
     expect(items).toBeGreaterThan(0);
     const after = await snap(page, 'analysis-5-gistar');
     expect(diffImages(before.map, after.map).changedShare, 'Gi* layer visible').toBeGreaterThan(0.005);
+    // A wider neighbourhood (k = 2) smooths more: the classes change.
+    const classes = () => page.getByTestId('legend-gistar').locator('ul.bins').first().innerText();
+    const k1 = await classes();
+    await settle(page, () => page.getByTestId('gistar-k-2').click());
+    await expect.poll(classes, { timeout: 60_000 }).not.toBe(k1);
+    console.log(`Gi* classes k=1 ${JSON.stringify(k1)}; k=2 ${JSON.stringify(await classes())}`);
+    await settle(page, () => page.getByTestId('gistar-k-1').click());
+    await expect.poll(classes, { timeout: 60_000 }).toBe(k1);
   });
 
   test('the hot-spot trend over 24 months puts cells in categories and draws them', async () => {
