@@ -134,7 +134,11 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     const resolution = resolutionForZoom(useIncidentResults.getState().zoom, zoomOpts);
     if (f.drawnArea && f.drawnArea !== drawnArea) {
       const feature = { type: 'Feature' as const, properties: {}, geometry: f.drawnArea };
-      drawnReady = client.assignPolygons(DRAWN_SET, { type: 'FeatureCollection', features: [feature] });
+      drawnReady = client.assignPolygons(DRAWN_SET, { type: 'FeatureCollection', features: [feature] }).catch((e: unknown) => {
+        // An area the worker cannot use is dropped rather than left to fail every request.
+        console.error('the drawn area could not be used:', e);
+        useFilters.getState().setDrawnArea(null);
+      });
     }
     drawnArea = f.drawnArea;
     const base = [f.hiddenKinds, f.townId, f.gridId, f.drawnArea];
