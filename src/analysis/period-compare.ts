@@ -38,38 +38,24 @@ export function comparePeriods(
   const { src, lut } = rest;
   const f1 = a.from, s1 = a.span, f2 = b.from, s2 = b.span;
   if (!rest.none) {
-    if (l.kind === 'level') {
-      const rowStart = l.level.rowStart;
-      let i = rowStart[0];
-      for (let c = 0; c < size; c++) {
-        const end = rowStart[c + 1];
-        let x = 0;
-        let y = 0;
-        for (; i < end; i++) {
-          const keep = lut[src[i]];
-          const t = time[i];
-          x += +(((t - f1) >>> 0) < s1) & keep;
-          y += +(((t - f2) >>> 0) < s2) & keep;
-        }
-        cur[c] = x;
-        prev[c] = y;
+    // A parent level is runs of rows with run c in cell c; an exact level names each run's cell.
+    const runStart = l.kind === 'level' ? l.level.rowStart : l.level.runStart;
+    const runOrd = l.kind === 'level' ? null : l.level.runOrd;
+    const runs = runOrd ? runOrd.length : size;
+    let i = runStart[0];
+    for (let r = 0; r < runs; r++) {
+      const end = runStart[r + 1];
+      let x = 0;
+      let y = 0;
+      for (; i < end; i++) {
+        const keep = lut[src[i]];
+        const t = time[i];
+        x += +(((t - f1) >>> 0) < s1) & keep;
+        y += +(((t - f2) >>> 0) < s2) & keep;
       }
-    } else {
-      const { runStart, runOrd } = l.level;
-      let i = 0;
-      for (let r = 0; r < runOrd.length; r++) {
-        const end = runStart[r + 1];
-        let x = 0;
-        let y = 0;
-        for (; i < end; i++) {
-          const keep = lut[src[i]];
-          const t = time[i];
-          x += +(((t - f1) >>> 0) < s1) & keep;
-          y += +(((t - f2) >>> 0) < s2) & keep;
-        }
-        cur[runOrd[r]] += x;
-        prev[runOrd[r]] += y;
-      }
+      const c = runOrd ? runOrd[r] : r;
+      cur[c] += x;
+      prev[c] += y;
     }
   }
   let totalCurrent = 0;

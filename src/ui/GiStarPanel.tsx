@@ -9,6 +9,7 @@ import { GI_CLASS_COLORS, GI_CLASSES_SHOWN } from '../map/layers/gistar-layer';
 import { EMERGING_COLORS, EMERGING_SHOWN } from '../map/layers/emerging-layer';
 import { localIsoDate } from '../analysis/hotspot-status';
 import type { RGBA } from '../map/colors';
+import { Segmented } from './Segmented';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
 const LIST_LENGTH = 10;
@@ -27,22 +28,10 @@ export function GiStarPanel({ timeZone }: { timeZone: string }) {
   const { gistarView, setGistarView, gistarK, setGistarK } = useLayers();
   return (
     <>
-      <div className="segmented" role="radiogroup">
-        {VIEWS.map((v) => (
-          <button key={v} role="radio" aria-checked={gistarView === v} data-testid={`gistar-view-${v}`} onClick={() => setGistarView(v)}>
-            {t(`gistar.view.${v}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented options={VIEWS} value={gistarView} onChange={setGistarView} label={(v) => t(`gistar.view.${v}`)} testIdPrefix="gistar-view-" />
       <div className="option">
         {t('gistar.k')}
-        <div className="segmented" role="radiogroup">
-          {KS.map((k) => (
-            <button key={k} role="radio" aria-checked={gistarK === k} data-testid={`gistar-k-${k}`} onClick={() => setGistarK(k)}>
-              {t(`gistar.k.${k}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented options={KS} value={gistarK} onChange={setGistarK} label={(k) => t(`gistar.k.${k}`)} testIdPrefix="gistar-k-" />
       </div>
       {gistarView === 'significance' ? <Significance /> : <Emerging timeZone={timeZone} />}
     </>

@@ -5,6 +5,7 @@ import { useT, type MessageKey } from '../i18n';
 import type { MapData } from '../map/map-data';
 import { CameraLegend, GridLegendView, HotspotLegend, IncidentLegendView } from './Legends';
 import { GiStarPanel } from './GiStarPanel';
+import { Segmented } from './Segmented';
 
 const GRID_MEASURES: GridMeasure[] = ['none', 'incidents', 'incidentRate', 'households', 'population'];
 const INCIDENT_MEASURES: IncidentMeasure[] = ['count', 'vsPrevious', 'vsLastYear'];
@@ -27,27 +28,25 @@ export function LayerPanel({ data }: { data: MapData }) {
     ),
     incidents: (
       <>
-        <div className="option segmented" role="radiogroup" aria-label={t('incidents.mode')}>
-          {(['hex', 'heat'] as const).map((m) => (
-            <button key={m} role="radio" aria-checked={incidentMode === m} data-testid={`incident-mode-${m}`} onClick={() => setIncidentMode(m)}>
-              {t(`incidents.mode.${m}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          className="option"
+          ariaLabel={t('incidents.mode')}
+          options={['hex', 'heat'] as const}
+          value={incidentMode}
+          onChange={setIncidentMode}
+          label={(m) => t(`incidents.mode.${m}`)}
+          testIdPrefix="incident-mode-"
+        />
         {incidentMode === 'hex' && (
-          <div className="option segmented" role="radiogroup" aria-label={t('incidents.measure')}>
-            {INCIDENT_MEASURES.map((m) => (
-              <button
-                key={m}
-                role="radio"
-                aria-checked={incidentMeasure === m}
-                data-testid={`incident-measure-${m}`}
-                onClick={() => setIncidentMeasure(m)}
-              >
-                {t(`incidents.measure.${m}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            className="option"
+            ariaLabel={t('incidents.measure')}
+            options={INCIDENT_MEASURES}
+            value={incidentMeasure}
+            onChange={setIncidentMeasure}
+            label={(m) => t(`incidents.measure.${m}`)}
+            testIdPrefix="incident-measure-"
+          />
         )}
       </>
     ),

@@ -8,6 +8,7 @@ import { formatNumber, useLang, useT } from '../i18n';
 import { localIsoDate } from '../analysis/hotspot-status';
 import { TrendChart } from './TrendChart';
 import { HourWeekMatrix } from './HourWeekMatrix';
+import { Segmented } from './Segmented';
 
 const DAY_MS = 86_400_000;
 const BUCKETS: TrendBucket[] = ['day', 'week'];
@@ -33,13 +34,14 @@ export function TimePanel({ data }: { data: MapData }) {
       <div className="trend-box" ref={ref}>
         <header>
           <h2>{t(trendBucket === 'week' ? 'time.trend.week' : 'time.trend')}</h2>
-          <div className="segmented small" role="radiogroup">
-            {BUCKETS.map((b) => (
-              <button key={b} role="radio" aria-checked={trendBucket === b} data-testid={`trend-bucket-${b}`} onClick={() => setTrendBucket(b)}>
-                {t(`time.bucket.${b}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            className="small"
+            options={BUCKETS}
+            value={trendBucket}
+            onChange={setTrendBucket}
+            label={(b) => t(`time.bucket.${b}`)}
+            testIdPrefix="trend-bucket-"
+          />
           <span className="range" data-testid="time-range">
             {timeRange
               ? `${localIsoDate(timeRange[0], tz)} — ${localIsoDate(timeRange[1] - 1, tz)} (${formatNumber(lang, Math.round((timeRange[1] - timeRange[0]) / DAY_MS))} ${t('unit.days')})`
