@@ -8,6 +8,8 @@ import type { CellCounts } from '../map/map-data';
 import type { AnalysisClient } from '../worker/analysis-client';
 import type { GiStarResult } from '../analysis/gi-star';
 import type { EmergingHotspotResult } from '../analysis/emerging-hotspots';
+import type { CellProfile } from '../analysis/cell-profile';
+import { useSelection } from './selection';
 import { resolutionForZoom } from '../analysis/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
@@ -48,6 +50,8 @@ export interface IncidentResults {
   giStar: GiStarResult | null;
   /** Each cell's hot-spot trend over consecutive periods of the chosen range, and those periods (epoch ms). */
   emerging: (EmergingHotspotResult & { periodRanges: Array<[number, number]> }) | null;
+  /** What the selected hexagon holds, when a hexagon is selected. */
+  cellProfile: CellProfile | null;
   /** Worker requests in flight. */
   pending: number;
   setZoom(zoom: number): void;
@@ -64,13 +68,14 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   hotspotIncidents: null,
   giStar: null,
   emerging: null,
+  cellProfile: null,
   pending: 0,
   setZoom(zoom) {
     set({ zoom });
   },
 }));
 
-type ResultKey = 'hexCounts' | 'heatCounts' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging';
+type ResultKey = 'hexCounts' | 'heatCounts' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'cellProfile';
 
 export interface ResultContext {
   manifest: DatasetManifest;
@@ -101,6 +106,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     hotspotIncidents: 0,
     giStar: 0,
     emerging: 0,
+    cellProfile: 0,
   };
   const lastKey: Partial<Record<ResultKey, string>> = {};
   // The drawn area reaches the worker as a one-polygon set; every request made after a new
@@ -200,11 +206,18 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     } else {
       clear('emerging');
     }
+    const selected = useSelection.getState().selected;
+    if (selected?.kind === 'cell') {
+      request('cellProfile', `${all}|${selected.h3}`, () => client.cellProfile(filter, selected.h3));
+    } else {
+      clear('cellProfile');
+    }
   };
 
   const unsubscribers = [
     useFilters.subscribe(update),
     useLayers.subscribe(update),
+    useSelection.subscribe(update),
     useIncidentResults.subscribe((s, prev) => {
       if (s.zoom !== prev.zoom) update();
     }),

@@ -5,6 +5,7 @@ import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';
 import { formatNumber, useLang, useT } from '../i18n';
 import { GridDetails, CameraDetails, HotspotDetails } from './FeatureDetails';
+import { CellDetails } from './CellDetails';
 
 export function DetailPanel({ data }: { data: MapData }) {
   const t = useT();
@@ -31,14 +32,7 @@ export function DetailPanel({ data }: { data: MapData }) {
     body = <HotspotDetails data={data} hotspot={h} />;
   } else {
     title = t('detail.incidents');
-    body = (
-      <dl className="fields">
-        <dt>{t('field.cell')}</dt>
-        <dd>{selected.h3}</dd>
-        <dt>{t('field.count')}</dt>
-        <dd>{formatNumber(lang, selected.count)}</dd>
-      </dl>
-    );
+    body = <CellDetails data={data} h3={selected.h3} />;
   }
   return (
     <aside className="detail" data-testid="detail-panel">

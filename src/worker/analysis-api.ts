@@ -18,6 +18,8 @@ import {
   type IndexMemory,
 } from '../analysis/incident-index';
 import { concentrationCurve, type ConcentrationCurve, type ConcentrationOptions } from '../analysis/concentration';
+import { cellProfile, type CellProfile } from '../analysis/cell-profile';
+import { getResolution } from 'h3-js';
 import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/emerging-hotspots';
 import { giStar, type GiStarResult } from '../analysis/gi-star';
 import { areaM2, paiForCells, paiForPolygons, type PaiResult } from '../analysis/pai';
@@ -299,6 +301,13 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
       const idx = indexAt(resolution);
       const counts = periods.map(([fromSec, toSec]) => aggregateDense(idx, { ...filter, fromSec, toSec }, resolution, assignments).counts);
       return emergingHotspots(levelCells(idx, resolution), counts, opts);
+    },
+
+    /** What one hexagon holds under `filter`: count, kinds, hours, months (cell-profile.ts). */
+    cellProfile(filter: IncidentFilter | null, cell: string): CellProfile {
+      const resolution = getResolution(cell);
+      const result = cellProfile(indexAt(resolution), filter, cell, resolution, assignments);
+      return transfer(result, [result.byCategory.buffer, result.byHourOfWeek.buffer, result.months.counts.buffer]);
     },
 
     /**

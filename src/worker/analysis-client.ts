@@ -50,6 +50,7 @@ export function createAnalysisClient(endpoint: Endpoint = spawnAnalysisWorker())
     hotspots: call('hotspots'),
     emergingHotspots: call('emergingHotspots'),
     concentration: call('concentration'),
+    cellProfile: call('cellProfile'),
     paiForCells: call('paiForCells'),
     paiForPolygons: call('paiForPolygons'),
     dropPolygons: call('dropPolygons'),

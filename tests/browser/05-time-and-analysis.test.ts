@@ -193,4 +193,26 @@ describe('time views and analysis', () => {
     await settle(page, () => page.getByTestId('filter-drawn').getByRole('button').click());
     expect(await incidentTotal(page)).toBe(before);
   });
+
+  test('clicking a hexagon shows what it holds: count, main kinds, busiest time and its months', async () => {
+    const { page } = session();
+    const overlays = ['grids', 'cameras', 'hotspots'];
+    for (const id of overlays) await settle(page, () => page.getByTestId(`layer-toggle-${id}`).uncheck());
+    const centre = await pagePoint(page, (await manifest(page)).center); // the county seat: busy hexagons
+    await settle(page, () => page.mouse.click(centre.x, centre.y));
+    const profile = page.getByTestId('cell-profile');
+    await profile.waitFor({ state: 'visible', timeout: 30_000 });
+    const count = Number((await page.getByTestId('cell-count').innerText()).split(/\s/)[0].replace(/[^\d]/g, ''));
+    const kinds = await page.getByTestId('cell-kinds').locator('li').allInnerTexts();
+    const months = await page.getByTestId('cell-months').locator('rect').count();
+    console.log(`hexagon: ${count} incidents; kinds ${JSON.stringify(kinds)}; ${await page.getByTestId('cell-peak').innerText()}; ${months} months`);
+    expect(count).toBeGreaterThan(0);
+    expect(kinds.length).toBeGreaterThan(0);
+    const kindTotal = kinds.map((k) => Number(k.split(/\s/).pop()!.replace(/[^\d]/g, ''))).reduce((a, b) => a + b, 0);
+    expect(kindTotal).toBeLessThanOrEqual(count);
+    expect(months).toBe(24);
+    await snap(page, 'analysis-8-cell-profile');
+    await settle(page, () => page.getByTestId('detail-close').click());
+    for (const id of overlays) await settle(page, () => page.getByTestId(`layer-toggle-${id}`).check());
+  });
 });

@@ -109,6 +109,10 @@ describe('analysis client over a MessageChannel (as with the worker)', () => {
     port1.close();
   });
 
+  it('offers every method of the API', () => {
+    for (const name of Object.keys(createAnalysisApi())) expect(typeof (client as unknown as Record<string, unknown>)[name], name).toBe('function');
+  });
+
   it('transfers the incident columns instead of copying them, and returns the same results', async () => {
     const cols = randomIncidents(20_000, 9, { clustered: true });
     const kept = { lng: copy(cols.lng), lat: copy(cols.lat), timeSec: copy(cols.timeSec), category: copy(cols.category) };
