@@ -5,6 +5,7 @@ import type { MapData } from '../map/map-data';
 import { loadDemoBundle } from '../io/demo-loader';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
+import { persistFilters } from './filters';
 
 interface DatasetState {
   data: MapData | null;
@@ -25,6 +26,12 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     await client.assignPolygons('grids', data.grids);
     await client.assignPolygons('towns', { type: 'FeatureCollection', features: towns });
     await client.assignPolygons('hotspots', data.hotspots);
+    const has = (list: Array<{ properties: { id: string } }>) => {
+      const set = new Set(list.map((f) => f.properties.id));
+      return (id: string) => set.has(id);
+    };
+    const kindIds = new Set(data.manifest.offenceKinds.map((k) => k.id));
+    persistFilters(`${baseUrl}|${data.manifest.name}`, { town: has(towns), grid: has(data.grids.features), kind: (id) => kindIds.has(id) });
     useDataset.setState({ data, error: null });
     startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions });
   } catch (e) {

@@ -67,3 +67,51 @@ export const useFilters = create<FilterState>((set) => ({
     set(drawnArea ? { drawnArea, townId: null, gridId: null } : { drawnArea });
   },
 }));
+
+type SavedFilters = Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
+const STORAGE_PREFIX = 'one-map.filters:';
+let stopSaving: (() => void) | null = null;
+
+/** What a restored choice may refer to: ids that exist in the loaded dataset. */
+export interface FilterIds {
+  town(id: string): boolean;
+  grid(id: string): boolean;
+  kind(id: string): boolean;
+}
+
+/**
+ * Restores the filter choices last made on this dataset — a drawn area is the user's own work and
+ * a wall screen must come back as it was left after a reload or a crash — keeping only what still
+ * exists in it, then saves every change as it is made.
+ */
+export function persistFilters(datasetKey: string, ids: FilterIds): void {
+  const key = STORAGE_PREFIX + datasetKey;
+  stopSaving?.();
+  try {
+    const raw = globalThis.localStorage?.getItem(key);
+    if (raw) useFilters.setState(sanitise(JSON.parse(raw) as Partial<SavedFilters>, ids));
+  } catch {
+    // Unreadable or blocked storage: start from no filter.
+  }
+  stopSaving = useFilters.subscribe((s) => {
+    const saved: SavedFilters = { timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea };
+    try {
+      globalThis.localStorage?.setItem(key, JSON.stringify(saved));
+    } catch {
+      // Storage full or blocked: the filter still works, it just is not remembered.
+    }
+  });
+}
+
+function sanitise(s: Partial<SavedFilters>, ids: FilterIds): Partial<SavedFilters> {
+  const range = s.timeRange;
+  const ring = s.drawnArea?.type === 'Polygon' ? s.drawnArea.coordinates?.[0] : undefined;
+  return {
+    timeRange: Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] < range[1] ? [range[0], range[1]] : null,
+    hiddenKinds: Array.isArray(s.hiddenKinds) ? s.hiddenKinds.filter((k) => typeof k === 'string' && ids.kind(k)) : [],
+    hoursOfWeek: Array.isArray(s.hoursOfWeek) ? s.hoursOfWeek.filter((h) => Number.isInteger(h) && h >= 0 && h < 168) : [],
+    townId: typeof s.townId === 'string' && ids.town(s.townId) ? s.townId : null,
+    gridId: typeof s.gridId === 'string' && ids.grid(s.gridId) ? s.gridId : null,
+    drawnArea: Array.isArray(ring) && ring.length >= 4 && ring.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite)) ? s.drawnArea! : null,
+  };
+}

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { diffImages } from './pixels';
-import { assertNotBlank, manifest, pagePoint, settle, snap, useSession } from './harness';
+import { assertNotBlank, manifest, pagePoint, settle, snap, useSession, waitIdle } from './harness';
 
 const session = useSession('analysis');
 
@@ -190,6 +190,11 @@ describe('time views and analysis', () => {
     expect(inside).toBeLessThan(before);
     const drawn = await snap(page, 'analysis-7-drawn-area');
     expect(diffImages(drawingShot.map, drawn.map).changedShare, 'the map shows the area').toBeGreaterThan(0.01);
+    // The drawn area is the user's work: a reload (or a crash) keeps it, and the same count.
+    await page.reload();
+    await waitIdle(page);
+    await page.getByTestId('filter-drawn').waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => incidentTotal(page), { timeout: 30_000 }).toBe(inside);
     await settle(page, () => page.getByTestId('filter-drawn').getByRole('button').click());
     expect(await incidentTotal(page)).toBe(before);
   });

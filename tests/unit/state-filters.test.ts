@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PolygonGeometry } from '../../src/model';
-import { useFilters } from '../../src/state/filters';
+import { persistFilters, useFilters } from '../../src/state/filters';
 
 const square: PolygonGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
 
@@ -26,5 +26,36 @@ describe('filter choices', () => {
     expect(useFilters.getState()).toMatchObject({ townId: null, gridId: null, drawnArea: square });
     s.setTown('t2');
     expect(useFilters.getState()).toMatchObject({ townId: 't2', gridId: null, drawnArea: null });
+  });
+});
+
+describe('remembered filter choices', () => {
+  const store = new Map<string, string>();
+  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+  const ids = { town: (id: string) => id === 't1', grid: (id: string) => id === 'g1', kind: (id: string) => id === 'burglary' };
+
+  it('restores what still exists in the dataset and saves each change as it is made', () => {
+    Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
+    store.set(
+      'one-map.filters:demo',
+      JSON.stringify({ timeRange: [10, 20], hiddenKinds: ['burglary', 'gone'], hoursOfWeek: [3, 999], townId: 'gone', gridId: 'g1', drawnArea: square }),
+    );
+    persistFilters('demo', ids);
+    expect(useFilters.getState()).toMatchObject({ timeRange: [10, 20], hiddenKinds: ['burglary'], hoursOfWeek: [3], townId: null, gridId: 'g1', drawnArea: square });
+    useFilters.getState().setDrawnArea(null);
+    expect(JSON.parse(store.get('one-map.filters:demo')!)).toMatchObject({ drawnArea: null, gridId: 'g1' });
+    // Another dataset starts from its own choices, not this one's.
+    persistFilters('other', ids);
+    useFilters.getState().setTimeRange([1, 2]);
+    expect(JSON.parse(store.get('one-map.filters:demo')!).timeRange).toEqual([10, 20]);
+    expect(JSON.parse(store.get('one-map.filters:other')!).timeRange).toEqual([1, 2]);
+  });
+
+  it('ignores a damaged saved value', () => {
+    Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
+    store.set('one-map.filters:broken', '{not json');
+    useFilters.setState({ timeRange: null });
+    expect(() => persistFilters('broken', ids)).not.toThrow();
+    expect(useFilters.getState().timeRange).toBeNull();
   });
 });
