@@ -5,7 +5,7 @@ import type { AdminProps, GridProps } from '../../src/model/admin';
 import type { CameraProps } from '../../src/model/camera';
 import type { DatasetManifest } from '../../src/model/dataset';
 import type { Built } from './build';
-import { round6, toLngLat } from './geometry';
+import { toLngLat } from './geometry';
 import type { Measures } from './measures';
 import { offenceKinds } from './offences';
 import { traceRegions } from './regions';

@@ -38,7 +38,7 @@ export function bounded(total: number, weights: number[], lo: number, hi: number
         moved = true;
       }
     }
-    if (!moved) return weights.map((w, k) => fixed[k] ?? (freeSum > 0 ? (left * free[k]) / freeSum : 0));
+    if (!moved) return weights.map((_, k) => fixed[k] ?? (freeSum > 0 ? (left * free[k]) / freeSum : 0));
   }
   return fixed.map((v) => v ?? 0);
 }

@@ -3,13 +3,12 @@ import type { ReactNode } from 'react';
 import type { MapData } from '../map/map-data';
 import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';
-import { formatNumber, useLang, useT } from '../i18n';
+import { useT } from '../i18n';
 import { GridDetails, CameraDetails, HotspotDetails } from './FeatureDetails';
 import { CellDetails } from './CellDetails';
 
 export function DetailPanel({ data }: { data: MapData }) {
   const t = useT();
-  const lang = useLang((s) => s.lang);
   const { selected, select } = useSelection();
   const gridIncidents = useIncidentResults((s) => s.gridIncidents);
   if (!selected) return null;
