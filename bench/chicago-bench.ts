@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { aggregateH3 } from '../src/analysis/aggregate-h3';
-import { buildIncidentIndex, DEFAULT_FINE_RESOLUTION, type IncidentIndex } from '../src/analysis/incident-index';
-import { zonedToEpochMs } from '../src/analysis/zoned-time';
+import { aggregateH3 } from '../src/analysis/incidents/aggregate-h3';
+import { buildIncidentIndex, DEFAULT_FINE_RESOLUTION, type IncidentIndex } from '../src/analysis/incidents/incident-index';
+import { zonedToEpochMs } from '../src/analysis/time/zoned-time';
 import { importIncidentCsvFiles, type CsvIncidentImport } from '../src/io/csv-incidents';
 
 const DIR = resolve(import.meta.dirname, '../../shared/data/chicago/crimes-2017');

@@ -5,8 +5,8 @@
 // fixed seed; 51,384 cells end up analysed (those within one ring of an incident).
 // Runnable alone: `npx tsx bench/stats-bench.ts`.
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
-import { giStar } from '../src/analysis/gi-star';
-import { diskNeighbourhood } from '../src/analysis/h3-neighbours';
+import { giStar } from '../src/analysis/stats/gi-star';
+import { diskNeighbourhood } from '../src/analysis/h3/h3-neighbours';
 
 const RUNS = 9;
 

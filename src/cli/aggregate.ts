@@ -1,6 +1,6 @@
 // CLI: `aggregate` — incidents per H3 cell at --res under the filter, as h3,count sorted by h3.
-import { aggregateH3 } from '../analysis/aggregate-h3';
-import { buildIncidentIndex } from '../analysis/incident-index';
+import { aggregateH3 } from '../analysis/incidents/aggregate-h3';
+import { buildIncidentIndex } from '../analysis/incidents/incident-index';
 import type { CliOptions } from './args';
 import { csvText } from './csv-write';
 import { buildFilter, loadIncidents, writeOutput, type CliIo } from './load-incidents';

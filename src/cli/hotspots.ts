@@ -1,5 +1,5 @@
 // CLI: `hotspots` — Getis–Ord Gi* on the cell counts of `aggregate`, as h3,count,z,p,class.
-import { giStar } from '../analysis/gi-star';
+import { giStar } from '../analysis/stats/gi-star';
 import type { CliOptions } from './args';
 import { countCells } from './aggregate';
 import { csvText } from './csv-write';

@@ -1,8 +1,8 @@
 // CLI: reads the incident files named on the command line, reports what was rejected, and turns
 // --from/--to/--category into an IncidentFilter. Node (fs) lives here and in main.ts only.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { IncidentFilter } from '../analysis/incident-filter';
-import { categoryMask } from '../analysis/incident-filter';
+import type { IncidentFilter } from '../analysis/incidents/incident-filter';
+import { categoryMask } from '../analysis/incidents/incident-filter';
 import { importIncidentCsvFiles, type CsvIncidentImport, type CsvInput } from '../io/csv-incidents';
 import { parseDateTime } from '../io/parse-datetime';
 import { UsageError, type CliOptions } from './args';

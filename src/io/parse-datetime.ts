@@ -1,6 +1,6 @@
 // IO (pure): incident date-times as Chinese office data writes them → epoch seconds. No DOM;
 // local times are placed in the dataset's IANA zone with analysis/zoned-time (Intl only).
-import { zoneOffsetMs } from '../analysis/zoned-time';
+import { zoneOffsetMs } from '../analysis/time/zoned-time';
 
 /** Parse failures, as negative results of {@link DateTimeParser.parse}. */
 export const DATE_UNPARSEABLE = -1;

@@ -1,7 +1,8 @@
 // Map: assembles the deck.gl layer stack from data and view, bottom to top. Pure apart from
 // the camera icon atlas (drawn once on a canvas).
 import type { Layer } from '@deck.gl/core';
-import type { MapData, MapView } from './map-data';
+import type { MapData } from '../model';
+import type { MapView } from './map-view';
 import { gridFillLayer, gridLineLayer } from './layers/grid-layer';
 import { changeLayer, hexagonLayer, heatmapLayer } from './layers/incident-layer';
 import { giStarLayer } from './layers/gistar-layer';

@@ -1,8 +1,6 @@
 // Map: the colour classes of each overlay, computed once per input and shared by the layers and
 // the legend panels, so the legend always shows exactly the colours on the map.
-import type { GridCollection } from '../model';
-import type { GridMeasure } from '../state/layers';
-import type { CellCounts } from './map-data';
+import type { GridCollection, GridMeasure, CellCounts } from '../model';
 import { gridLegend, gridValues, type GridLegend } from './layers/grid-layer';
 import { changeLegend, incidentLegend, type ChangeLegend, type IncidentLegend, type PeriodComparisonLike } from './layers/incident-layer';
 

@@ -6,3 +6,5 @@ export * from './incident';
 export * from './hotspot';
 export * from './dataset';
 export * from './basemap';
+export * from './view';
+export * from './map-data';

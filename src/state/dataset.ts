@@ -1,7 +1,7 @@
 // State: the loaded dataset. Loading hands the incident columns to the analysis worker
 // (transferred, not copied) and keeps only the map's static data on the main thread.
 import { create } from 'zustand';
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { loadDemoBundle } from '../io/demo-loader';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';

@@ -2,8 +2,8 @@
 // names the periods a briefing compares: the previous period (环比) and last year's (同比).
 import type { DatasetManifest, GridCollection, AdminCollection } from '../model';
 import type { FilterState } from './filters';
-import { zonedToEpochMs, zoneOffsetMs } from '../analysis/zoned-time';
-import type { IncidentFilter } from '../analysis/incident-filter';
+import { zonedToEpochMs, zoneOffsetMs } from '../analysis/time/zoned-time';
+import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 
 const DAY_MS = 86_400_000;
 

@@ -3,14 +3,13 @@
 // it is computed in the analysis worker; each result is requested again only when its own inputs
 // change, and a result that arrives after a newer request for it is dropped (latest wins).
 import { create } from 'zustand';
-import type { AdminCollection, DatasetManifest, GridCollection } from '../model';
-import type { CellCounts } from '../map/map-data';
+import type { AdminCollection, DatasetManifest, GridCollection, CellCounts } from '../model';
 import type { AnalysisClient } from '../worker/analysis-client';
-import type { GiStarResult } from '../analysis/gi-star';
-import type { EmergingHotspotResult } from '../analysis/emerging-hotspots';
-import type { CellProfile } from '../analysis/cell-profile';
+import type { GiStarResult } from '../analysis/stats/gi-star';
+import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
+import type { CellProfile } from '../analysis/incidents/cell-profile';
 import { useSelection } from './selection';
-import { resolutionForZoom } from '../analysis/zoom-resolution';
+import { resolutionForZoom } from '../analysis/h3/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
 import { DRAWN_SET, lastYear, previousPeriod, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';

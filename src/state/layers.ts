@@ -1,21 +1,6 @@
 // State: which overlays are shown and how. Persisted so a wall screen comes back as it was left.
 import { create } from 'zustand';
-
-export const OVERLAYS = ['grids', 'cameras', 'incidents', 'hotspots', 'gistar'] as const;
-export type OverlayId = (typeof OVERLAYS)[number];
-
-export type GridMeasure = 'incidents' | 'incidentRate' | 'households' | 'population' | 'none';
-export type IncidentMode = 'hex' | 'heat';
-/** What the hexagons show: counts, or the change against the previous period (环比) or last year (同比). */
-export type IncidentMeasure = 'count' | 'vsPrevious' | 'vsLastYear';
-/** The look: light for offices and projectors, dark for wall screens in a dim command centre. */
-export type Theme = 'light' | 'dark';
-/** Buckets of the trend under the map. */
-export type TrendBucket = 'day' | 'week';
-/** Ring distance of the Gi* neighbourhood: 1 (the cell and its 6 neighbours) or 2 (19 cells). */
-export type GiStarK = 1 | 2;
-/** What the Gi* overlay shows: significance now, or each cell's hot-spot trend over the periods. */
-export type GiStarView = 'significance' | 'emerging';
+import type { GiStarK, GiStarView, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, Theme, TrendBucket } from '../model';
 
 export interface LayerState {
   visible: Record<OverlayId, boolean>;

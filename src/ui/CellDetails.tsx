@@ -1,7 +1,7 @@
 // UI: what a clicked hexagon holds — its count and share of the county, its main offence kinds,
 // when in the week they happen, and its months (a small bar chart). All values rendered as text.
 import { scaleLinear } from 'd3';
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { useIncidentResults } from '../state/incident-results';
 import { fill, formatNumber, useLang, useT } from '../i18n';
 

@@ -1,6 +1,6 @@
 // UI: the concentration curve — share of cells (busiest first) against share of incidents.
 import { line, scaleLinear } from 'd3';
-import type { ConcentrationCurve } from '../analysis/concentration';
+import type { ConcentrationCurve } from '../analysis/evaluation/concentration';
 import { useT } from '../i18n';
 
 const W = 240;

@@ -1,6 +1,6 @@
 // UI: details of the selected grid, camera, hotspot or hexagon. Every value is rendered as text.
 import type { ReactNode } from 'react';
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';
 import { useT } from '../i18n';

@@ -1,8 +1,7 @@
 // UI: the field lists of the detail panel, one component per feature kind.
-import type { CameraFeature, GridFeature, HotspotFeature } from '../model';
-import type { MapData } from '../map/map-data';
+import type { CameraFeature, GridFeature, HotspotFeature, MapData } from '../model';
 import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
-import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspot-status';
+import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspots/hotspot-status';
 import { HOTSPOT_STATUS_COLORS } from '../map/colors';
 import { useFilters } from '../state/filters';
 

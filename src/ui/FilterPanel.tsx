@@ -2,7 +2,7 @@
 // a grid, or one drawn on the map). Every incident view follows it.
 import { useEffect, useRef } from 'react';
 import { CASE_CLASSES, type CaseClass, type OffenceKind } from '../model';
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { PERIOD_PRESETS, presetOf, presetRange, type PeriodPreset } from '../state/incident-filter';

@@ -2,12 +2,13 @@
 // trend over time (emerging categories and the cells to watch). A click flies the map there.
 import { cellToLatLng } from 'h3-js';
 import { useIncidentResults } from '../state/incident-results';
-import { useLayers, type GiStarK, type GiStarView } from '../state/layers';
+import { useLayers } from '../state/layers';
+import type { GiStarK, GiStarView } from '../model';
 import { useMapCamera } from '../state/map-camera';
 import { fill, formatNumber, useLang, useT } from '../i18n';
 import { GI_CLASS_COLORS, GI_CLASSES_SHOWN } from '../map/layers/gistar-layer';
 import { EMERGING_COLORS, EMERGING_SHOWN } from '../map/layers/emerging-layer';
-import { localIsoDate } from '../analysis/hotspot-status';
+import { localIsoDate } from '../analysis/hotspots/hotspot-status';
 import type { RGBA } from '../map/colors';
 import { Segmented } from './Segmented';
 

@@ -1,8 +1,8 @@
 // UI: title bar — product name, dataset (marked synthetic when it is), key figures, theme, language.
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { formatNumber, useLang, useT } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
-import { hotspotStatus } from '../analysis/hotspot-status';
+import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 import { useLayers } from '../state/layers';
 
 export function Header({ data }: { data: MapData | null }) {

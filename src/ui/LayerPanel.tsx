@@ -1,8 +1,9 @@
 // UI: the layer panel — one row per overlay with its toggle, its options and its legend.
 import type { ReactNode } from 'react';
-import { OVERLAYS, useLayers, type GridMeasure, type IncidentMeasure, type OverlayId } from '../state/layers';
+import { useLayers } from '../state/layers';
+import type { GridMeasure, IncidentMeasure, OverlayId, MapData } from '../model';
+import { OVERLAYS } from '../model';
 import { useT, type MessageKey } from '../i18n';
-import type { MapData } from '../map/map-data';
 import { CameraLegend, GridLegendView, HotspotLegend, IncidentLegendView } from './Legends';
 import { GiStarPanel } from './GiStarPanel';
 import { Segmented } from './Segmented';

@@ -1,12 +1,12 @@
 // UI: legends. Colours come from the same memoised classes the map layers use.
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { CAMERA_KINDS, CAMERA_STATUSES, HOTSPOT_STATES, type HotspotState } from '../model';
 import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
 import { useLayers } from '../state/layers';
 import { changeLegendFor, gridFillFor, hexLegendFor } from '../map/legends';
 import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus, type RGBA } from '../map/colors';
-import { hotspotStatus } from '../analysis/hotspot-status';
+import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 import { CameraGlyph } from './CameraGlyph';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;

@@ -2,7 +2,8 @@
 // hook. The map's idle flag is written straight to the DOM: it changes often and renders nothing.
 import { useEffect, useMemo, useRef } from 'react';
 import { MapController } from '../map/map-controller';
-import type { MapData, MapView as MapViewState } from '../map/map-data';
+import type { MapData } from '../model';
+import type { MapView as MapViewState } from '../map/map-view';
 import { useLayers } from '../state/layers';
 import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';

@@ -2,12 +2,12 @@
 // hotspots, and how concentrated incidents are. Computed only while the panel is open.
 import { useMemo, useState } from 'react';
 import { cellArea, latLngToCell } from 'h3-js';
-import type { MapData } from '../map/map-data';
+import type { MapData } from '../model';
 import { useIncidentResults } from '../state/incident-results';
 import { fill, formatNumber, useLang, useT } from '../i18n';
-import { areaM2, paiForCells, paiForPolygons, topKCells, type PaiResult } from '../analysis/pai';
-import { concentrationCurve } from '../analysis/concentration';
-import { hotspotStatus } from '../analysis/hotspot-status';
+import { areaM2, paiForCells, paiForPolygons, topKCells, type PaiResult } from '../analysis/evaluation/pai';
+import { concentrationCurve } from '../analysis/evaluation/concentration';
+import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 import { ConcentrationChart } from './ConcentrationChart';
 
 /** The busiest cells flagged for the "top cells" row cover this share of the county. */

@@ -1,11 +1,11 @@
 // UI: the time strip under the map — trend with brush, weekday × hour matrix, chosen period.
 import { useEffect, useRef, useState } from 'react';
-import type { MapData } from '../map/map-data';
+import type { MapData, TrendBucket } from '../model';
 import { useIncidentResults } from '../state/incident-results';
 import { useFilters } from '../state/filters';
-import { useLayers, type TrendBucket } from '../state/layers';
+import { useLayers } from '../state/layers';
 import { formatNumber, useLang, useT } from '../i18n';
-import { localIsoDate } from '../analysis/hotspot-status';
+import { localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { TrendChart } from './TrendChart';
 import { HourWeekMatrix } from './HourWeekMatrix';
 import { Segmented } from './Segmented';

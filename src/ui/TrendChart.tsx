@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { area, brushX, curveStepAfter, line, max, scaleLinear, scaleTime, select, axisBottom, utcFormat, type BrushBehavior } from 'd3';
 import type { TimeSeries } from '../state/incident-results';
 import { useFilters } from '../state/filters';
-import { zoneOffsetMs } from '../analysis/zoned-time';
+import { zoneOffsetMs } from '../analysis/time/zoned-time';
 
 const HEIGHT = 130;
 const MARGIN = { top: 8, right: 12, bottom: 20, left: 40 };

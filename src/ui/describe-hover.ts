@@ -1,9 +1,9 @@
 // UI: the one-line tooltip text for whatever the pointer is over. Plain text only.
-import type { CameraFeature, GridFeature, HotspotFeature } from '../model';
-import type { MapData, MapView } from '../map/map-data';
+import type { CameraFeature, GridFeature, HotspotFeature, MapData } from '../model';
+import type { MapView } from '../map/map-view';
 import type { HoverTarget } from '../map/map-controller';
 import { formatNumber, translate } from '../i18n';
-import { hotspotStatus } from '../analysis/hotspot-status';
+import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 
 export function describeHover(target: HoverTarget, view: MapView, data: MapData): string | null {
   const t = (k: Parameters<typeof translate>[1]) => translate(view.lang, k);

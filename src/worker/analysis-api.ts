@@ -3,10 +3,10 @@
 // for transfer (zero copy) back to the caller. Runs in Node tests as well as in the worker.
 import { transfer } from 'comlink';
 import type { AreaGeometry, CameraCollection, FeatureCollection, IncidentColumns } from '../model';
-import { aggregateDense, aggregateH3, indexRows, levelCells, type DenseAggregate, type H3Aggregate } from '../analysis/aggregate-h3';
-import { resolutionForZoom, type ZoomResolutionOptions } from '../analysis/zoom-resolution';
-import { assignPolygons, cameraStatsByPolygon, countByPolygon, type CameraStats, type PolygonAssignment, type PolygonCounts } from '../analysis/grid-stats';
-import type { IncidentFilter } from '../analysis/incident-filter';
+import { aggregateDense, aggregateH3, indexRows, levelCells, type DenseAggregate, type H3Aggregate } from '../analysis/incidents/aggregate-h3';
+import { resolutionForZoom, type ZoomResolutionOptions } from '../analysis/h3/zoom-resolution';
+import { assignPolygons, cameraStatsByPolygon, countByPolygon, type CameraStats, type PolygonAssignment, type PolygonCounts } from '../analysis/grids/grid-stats';
+import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import {
   addExactLevel,
   buildIncidentIndex,
@@ -16,17 +16,17 @@ import {
   type IncidentIndex,
   type IncidentIndexOptions,
   type IndexMemory,
-} from '../analysis/incident-index';
-import { concentrationCurve, type ConcentrationCurve, type ConcentrationOptions } from '../analysis/concentration';
-import { cellProfile, type CellProfile } from '../analysis/cell-profile';
+} from '../analysis/incidents/incident-index';
+import { concentrationCurve, type ConcentrationCurve, type ConcentrationOptions } from '../analysis/evaluation/concentration';
+import { cellProfile, type CellProfile } from '../analysis/incidents/cell-profile';
 import { getResolution } from 'h3-js';
-import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/emerging-hotspots';
-import { giStar, type GiStarResult } from '../analysis/gi-star';
-import { areaM2, paiForCells, paiForPolygons, type PaiResult } from '../analysis/pai';
-import { comparePeriods, type PeriodComparison } from '../analysis/period-compare';
-import { buildPolygonIndex, type PolygonIndex } from '../analysis/polygon-index';
-import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time-series';
-import { warmUpColumns } from '../analysis/parallel-cells';
+import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
+import { giStar, type GiStarResult } from '../analysis/stats/gi-star';
+import { areaM2, paiForCells, paiForPolygons, type PaiResult } from '../analysis/evaluation/pai';
+import { comparePeriods, type PeriodComparison } from '../analysis/incidents/period-compare';
+import { buildPolygonIndex, type PolygonIndex } from '../analysis/areas/polygon-index';
+import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/time-series';
+import { warmUpColumns } from '../analysis/incidents/parallel-cells';
 import { CellPool } from './cell-pool';
 
 /** What was indexed, returned by loadIncidents. */

@@ -2,9 +2,9 @@
 // parallel, the calling thread taking chunks too. Environment-neutral: the browser passes Web
 // Workers (spawnWebCellPool below), Node passes worker_threads (cell-pool-node.ts, which the
 // browser bundle never imports). Chunks' columns are sliced and transferred, replies transferred.
-import { CellMerge, CellTaskRunner, cellTask, partitionRows, type CellFailure, type CellMergeTime, type CellReply, type CellTask } from '../analysis/parallel-cells';
-import type { LocatedCells } from '../analysis/cell-locator';
-import type { InputLocalTime } from '../analysis/incident-index';
+import { CellMerge, CellTaskRunner, cellTask, partitionRows, type CellFailure, type CellMergeTime, type CellReply, type CellTask } from '../analysis/incidents/parallel-cells';
+import type { LocatedCells } from '../analysis/h3/cell-locator';
+import type { InputLocalTime } from '../analysis/incidents/incident-index';
 
 /** What a cell worker says: ready once loaded, then one reply or failure per task. */
 export type CellWorkerMessage = { ready: true } | CellReply | CellFailure;

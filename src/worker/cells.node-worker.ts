@@ -2,7 +2,7 @@
 // benchmarks and the tests. Same handler as the browser's cells.worker.ts.
 import { parentPort } from 'node:worker_threads';
 import { cellWorkerHandler } from './cell-pool';
-import { warmUpCells, type CellTask } from '../analysis/parallel-cells';
+import { warmUpCells, type CellTask } from '../analysis/incidents/parallel-cells';
 
 const port = parentPort;
 if (!port) throw new Error('cells.node-worker.ts runs only as a worker thread');

@@ -1,10 +1,10 @@
 import { cellToParent, getHexagonEdgeLengthAvg, latLngToCell, UNITS } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregateH3, type H3Aggregate } from '../../src/analysis/aggregate-h3';
-import { H3_EDGE_M, resolutionForZoom } from '../../src/analysis/zoom-resolution';
-import { categoryMask, type IncidentFilter } from '../../src/analysis/incident-filter';
-import { buildIncidentIndex } from '../../src/analysis/incident-index';
+import { aggregateH3, type H3Aggregate } from '../../src/analysis/incidents/aggregate-h3';
+import { H3_EDGE_M, resolutionForZoom } from '../../src/analysis/h3/zoom-resolution';
+import { categoryMask, type IncidentFilter } from '../../src/analysis/incidents/incident-filter';
+import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
 import type { IncidentColumns } from '../../src/model/incident';
 import { randomIncidents, T0, YEAR_SEC } from './analysis-fixtures';
 

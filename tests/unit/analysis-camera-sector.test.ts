@@ -1,6 +1,6 @@
 import { bearing, distance, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { cameraSector, cameraSectorPolygon } from '../../src/analysis/camera-sector';
+import { cameraSector, cameraSectorPolygon } from '../../src/analysis/cameras/camera-sector';
 import type { LngLat } from '../../src/model/geo';
 
 const apex: LngLat = [117.2, 32.9];

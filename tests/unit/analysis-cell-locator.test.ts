@@ -4,8 +4,8 @@
 import { cellToBoundary, cellToLatLng, getPentagons, latLngToCell } from 'h3-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellLocator, computeCells, locateCells, locatedCellId } from '../../src/analysis/cell-locator';
-import { h3ToString } from '../../src/analysis/h3-bits';
+import { CellLocator, computeCells, locateCells, locatedCellId } from '../../src/analysis/h3/cell-locator';
+import { h3ToString } from '../../src/analysis/h3/h3-bits';
 import { randomIncidents, rng } from './analysis-fixtures';
 
 /** Indices of points whose located cell differs from latLngToCell's. */

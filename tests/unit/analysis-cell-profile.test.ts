@@ -2,11 +2,11 @@
 // its kinds, its hours and its months — at a parent level and at an exact level.
 import { describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
-import { aggregateDense, levelCells } from '../../src/analysis/aggregate-h3';
-import { cellProfile, cellRowRanges } from '../../src/analysis/cell-profile';
-import { categoryMask, type IncidentFilter } from '../../src/analysis/incident-filter';
-import { hourOfWeekMask } from '../../src/analysis/hour-of-week';
-import { buildIncidentIndex } from '../../src/analysis/incident-index';
+import { aggregateDense, levelCells } from '../../src/analysis/incidents/aggregate-h3';
+import { cellProfile, cellRowRanges } from '../../src/analysis/incidents/cell-profile';
+import { categoryMask, type IncidentFilter } from '../../src/analysis/incidents/incident-filter';
+import { hourOfWeekMask } from '../../src/analysis/time/hour-of-week';
+import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
 import { intlHourOfWeek, randomIncidents, T0 } from './analysis-fixtures';
 
 const TZ = 'Asia/Shanghai';

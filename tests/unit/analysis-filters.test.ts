@@ -4,13 +4,13 @@
 import { cellToParent, latLngToCell } from 'h3-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateDense, aggregateH3, indexRows, levelCells } from '../../src/analysis/aggregate-h3';
-import { assignPolygons, countByPolygon, type PolygonAssignment } from '../../src/analysis/grid-stats';
-import { categoryMask, type IncidentFilter } from '../../src/analysis/incident-filter';
-import { hourOfWeekMask } from '../../src/analysis/hour-of-week';
-import { buildIncidentIndex } from '../../src/analysis/incident-index';
-import { buildPolygonIndex } from '../../src/analysis/polygon-index';
-import { compileRowFilter } from '../../src/analysis/row-filter';
+import { aggregateDense, aggregateH3, indexRows, levelCells } from '../../src/analysis/incidents/aggregate-h3';
+import { assignPolygons, countByPolygon, type PolygonAssignment } from '../../src/analysis/grids/grid-stats';
+import { categoryMask, type IncidentFilter } from '../../src/analysis/incidents/incident-filter';
+import { hourOfWeekMask } from '../../src/analysis/time/hour-of-week';
+import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
+import { buildPolygonIndex } from '../../src/analysis/areas/polygon-index';
+import { compileRowFilter } from '../../src/analysis/incidents/row-filter';
 import type { IncidentColumns } from '../../src/model/incident';
 import { blocks, intlHourOfWeek, randomIncidents, T0, YEAR_SEC } from './analysis-fixtures';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignPolygons, cameraStatsByPolygon, countByPolygon } from '../../src/analysis/grid-stats';
-import { categoryMask } from '../../src/analysis/incident-filter';
-import { buildPolygonIndex, locatePoint, MIXED, polygonContains } from '../../src/analysis/polygon-index';
+import { assignPolygons, cameraStatsByPolygon, countByPolygon } from '../../src/analysis/grids/grid-stats';
+import { categoryMask } from '../../src/analysis/incidents/incident-filter';
+import { buildPolygonIndex, locatePoint, MIXED, polygonContains } from '../../src/analysis/areas/polygon-index';
 import type { AreaGeometry, CameraCollection, CameraStatus, Feature, LngLat } from '../../src/model';
 
 const feature = (geometry: AreaGeometry | null): Feature<AreaGeometry | null, null> => ({ type: 'Feature', geometry, properties: null });

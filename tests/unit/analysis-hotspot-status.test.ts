@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRelistingWithinYear, hotspotStatus, localIsoDate, wasRelistedWithinYear } from '../../src/analysis/hotspot-status';
+import { findRelistingWithinYear, hotspotStatus, localIsoDate, wasRelistedWithinYear } from '../../src/analysis/hotspots/hotspot-status';
 import type { HotspotEvent, HotspotState } from '../../src/model/hotspot';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */

@@ -3,9 +3,9 @@
 // zones with half-hour offsets or half-hour DST steps.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hourOfWeekMask, localDayStartMs, localTimeColumns, weekdayOfDay, ZoneOffsets } from '../../src/analysis/hour-of-week';
-import { buildIncidentIndex } from '../../src/analysis/incident-index';
-import { zoneOffsetMs, zonedToEpochMs } from '../../src/analysis/zoned-time';
+import { hourOfWeekMask, localDayStartMs, localTimeColumns, weekdayOfDay, ZoneOffsets } from '../../src/analysis/time/hour-of-week';
+import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
+import { zoneOffsetMs, zonedToEpochMs } from '../../src/analysis/time/zoned-time';
 import { intlHourOfWeek, randomIncidents, rng } from './analysis-fixtures';
 
 /** Days since 1970-01-01 of the local date of each instant, straight from Intl. */

@@ -1,9 +1,9 @@
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { h3ChildHi, h3ChildLo, h3Digit, h3ParentHi, h3ParentLo, h3ResolutionOf, h3ToString, parseH3Into } from '../../src/analysis/h3-bits';
-import { buildIncidentIndex, indexMemory, levelCellIds, type IncidentIndex } from '../../src/analysis/incident-index';
-import { SplitLongDict } from '../../src/analysis/split-long-dict';
+import { h3ChildHi, h3ChildLo, h3Digit, h3ParentHi, h3ParentLo, h3ResolutionOf, h3ToString, parseH3Into } from '../../src/analysis/h3/h3-bits';
+import { buildIncidentIndex, indexMemory, levelCellIds, type IncidentIndex } from '../../src/analysis/incidents/incident-index';
+import { SplitLongDict } from '../../src/analysis/h3/split-long-dict';
 import { randomIncidents } from './analysis-fixtures';
 
 describe('h3 bit arithmetic', () => {

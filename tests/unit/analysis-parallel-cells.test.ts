@@ -2,10 +2,10 @@
 // run them) are exactly the single-thread cells, and an index built on the pool is the index
 // built on one thread, field for field.
 import { afterAll, describe, expect, it } from 'vitest';
-import { locateCells, locatedCellId, locatorTileDegrees } from '../../src/analysis/cell-locator';
-import { localTimeColumns } from '../../src/analysis/hour-of-week';
-import { buildIncidentIndex, buildIncidentIndexWith } from '../../src/analysis/incident-index';
-import { CellMerge, CellTaskRunner, cellTask, partitionRows } from '../../src/analysis/parallel-cells';
+import { locateCells, locatedCellId, locatorTileDegrees } from '../../src/analysis/h3/cell-locator';
+import { localTimeColumns } from '../../src/analysis/time/hour-of-week';
+import { buildIncidentIndex, buildIncidentIndexWith } from '../../src/analysis/incidents/incident-index';
+import { CellMerge, CellTaskRunner, cellTask, partitionRows } from '../../src/analysis/incidents/parallel-cells';
 import { spawnNodeCellPool } from '../../src/worker/cell-pool-node';
 import { CellPool } from '../../src/worker/cell-pool';
 import { randomIncidents } from './analysis-fixtures';

@@ -1,10 +1,10 @@
 // Perf print, not an assertion: build and aggregate a million incidents in the county box.
 import { describe, expect, it } from 'vitest';
-import { aggregateDense, aggregateH3 } from '../../src/analysis/aggregate-h3';
-import { assignPolygons, countByPolygon } from '../../src/analysis/grid-stats';
-import { categoryMask } from '../../src/analysis/incident-filter';
-import { buildIncidentIndex, indexMemory } from '../../src/analysis/incident-index';
-import { buildPolygonIndex } from '../../src/analysis/polygon-index';
+import { aggregateDense, aggregateH3 } from '../../src/analysis/incidents/aggregate-h3';
+import { assignPolygons, countByPolygon } from '../../src/analysis/grids/grid-stats';
+import { categoryMask } from '../../src/analysis/incidents/incident-filter';
+import { buildIncidentIndex, indexMemory } from '../../src/analysis/incidents/incident-index';
+import { buildPolygonIndex } from '../../src/analysis/areas/polygon-index';
 import type { AreaGeometry, Feature, LngLat } from '../../src/model/geo';
 import { COUNTY_BOX, randomIncidents, T0 } from './analysis-fixtures';
 

@@ -2,15 +2,15 @@
 // against a plain computation, and their totals against the filtered total they must add up to.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregateDense, aggregateH3, levelCells } from '../../src/analysis/aggregate-h3';
-import { assignPolygons } from '../../src/analysis/grid-stats';
-import { categoryMask, type IncidentFilter } from '../../src/analysis/incident-filter';
-import { hourOfWeekMask, localDayStartMs } from '../../src/analysis/hour-of-week';
-import { buildIncidentIndex } from '../../src/analysis/incident-index';
-import { comparePeriods } from '../../src/analysis/period-compare';
-import { buildPolygonIndex } from '../../src/analysis/polygon-index';
-import { hourWeekMatrix, timeSeries } from '../../src/analysis/time-series';
-import { zonedToEpochMs } from '../../src/analysis/zoned-time';
+import { aggregateDense, aggregateH3, levelCells } from '../../src/analysis/incidents/aggregate-h3';
+import { assignPolygons } from '../../src/analysis/grids/grid-stats';
+import { categoryMask, type IncidentFilter } from '../../src/analysis/incidents/incident-filter';
+import { hourOfWeekMask, localDayStartMs } from '../../src/analysis/time/hour-of-week';
+import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
+import { comparePeriods } from '../../src/analysis/incidents/period-compare';
+import { buildPolygonIndex } from '../../src/analysis/areas/polygon-index';
+import { hourWeekMatrix, timeSeries } from '../../src/analysis/time/time-series';
+import { zonedToEpochMs } from '../../src/analysis/time/zoned-time';
 import { blocks, intlHourOfWeek, randomIncidents, T0, YEAR_SEC } from './analysis-fixtures';
 
 const DAY = 86_400;

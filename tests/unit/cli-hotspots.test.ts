@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { giStar } from '../../src/analysis/gi-star';
+import { giStar } from '../../src/analysis/stats/gi-star';
 import { cli, FIXTURE_CSV, plainFixtureCounts } from '../fixtures/cli/run-cli';
 
 function parse(csv: string): string[][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zonedToEpochMs } from '../../src/analysis/zoned-time';
+import { zonedToEpochMs } from '../../src/analysis/time/zoned-time';
 import {
   createDateTimeParser,
   DATE_EMPTY,

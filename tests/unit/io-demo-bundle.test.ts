@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aggregateH3 } from '../../src/analysis/aggregate-h3';
-import { assignPolygons, cameraStatsByPolygon, countByPolygon } from '../../src/analysis/grid-stats';
-import { hotspotStatus } from '../../src/analysis/hotspot-status';
-import { buildIncidentIndex } from '../../src/analysis/incident-index';
-import { buildPolygonIndex } from '../../src/analysis/polygon-index';
+import { aggregateH3 } from '../../src/analysis/incidents/aggregate-h3';
+import { assignPolygons, cameraStatsByPolygon, countByPolygon } from '../../src/analysis/grids/grid-stats';
+import { hotspotStatus } from '../../src/analysis/hotspots/hotspot-status';
+import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
+import { buildPolygonIndex } from '../../src/analysis/areas/polygon-index';
 import { loadDemoBundle, type FetchLike } from '../../src/io/demo-loader';
 
 const DEMO = join(__dirname, '../../data/demo');

@@ -3,9 +3,9 @@
 import { gridDisk, gridDistance, gridRing, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { giStar, giStarOnNeighbourhood } from '../../src/analysis/gi-star';
-import { diskNeighbourhood } from '../../src/analysis/h3-neighbours';
-import { twoSidedP } from '../../src/analysis/normal';
+import { giStar, giStarOnNeighbourhood } from '../../src/analysis/stats/gi-star';
+import { diskNeighbourhood } from '../../src/analysis/h3/h3-neighbours';
+import { twoSidedP } from '../../src/analysis/stats/normal';
 
 const C0 = latLngToCell(32.94, 117.23, 9); // a hexagon in the demo county
 

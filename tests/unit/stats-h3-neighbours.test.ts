@@ -5,7 +5,7 @@
 import { cellToBoundary, cellToLatLng, getIndexDigit, getPentagons, getRes0Cells, getResolution, gridDisk, gridRing, isPentagon, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diskNeighbourhood, type DiskNeighbourhood } from '../../src/analysis/h3-neighbours';
+import { diskNeighbourhood, type DiskNeighbourhood } from '../../src/analysis/h3/h3-neighbours';
 
 function rows(nb: DiskNeighbourhood): string[] {
   return nb.cells.map((_, i) => Array.from(nb.neighbours.subarray(nb.offsets[i], nb.offsets[i + 1])).sort((a, b) => a - b).join());

@@ -2,8 +2,8 @@
 // hand or computed to 50 digits with mpmath (mp.ncdf, mp.dps = 50).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { benjaminiHochberg } from '../../src/analysis/fdr';
-import { normalCdf, normalPdf, normalSf, twoSidedP } from '../../src/analysis/normal';
+import { benjaminiHochberg } from '../../src/analysis/stats/fdr';
+import { normalCdf, normalPdf, normalSf, twoSidedP } from '../../src/analysis/stats/normal';
 
 // [z, Φ(z), 2·(1 − Φ(|z|)), 1 − Φ(z)] from mpmath, 17 significant digits.
 const MPMATH: [number, number, number, number][] = [

@@ -2,8 +2,8 @@
 import { cellArea, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { concentrationCurve, shareOfCellsHolding } from '../../src/analysis/concentration';
-import { pai, paiForCells, paiForPolygons, topKCells } from '../../src/analysis/pai';
+import { concentrationCurve, shareOfCellsHolding } from '../../src/analysis/evaluation/concentration';
+import { pai, paiForCells, paiForPolygons, topKCells } from '../../src/analysis/evaluation/pai';
 import type { AreaGeometry } from '../../src/model/geo';
 
 describe('PAI', () => {

@@ -1,9 +1,9 @@
 // Mann–Kendall on hand-worked series, and emerging hot-spot categories on constructed clusters.
 import { gridDisk, gridRing, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { emergingHotspots } from '../../src/analysis/emerging-hotspots';
-import { mannKendall } from '../../src/analysis/mann-kendall';
-import { twoSidedP } from '../../src/analysis/normal';
+import { emergingHotspots } from '../../src/analysis/stats/emerging-hotspots';
+import { mannKendall } from '../../src/analysis/stats/mann-kendall';
+import { twoSidedP } from '../../src/analysis/stats/normal';
 
 describe('mannKendall', () => {
   it('matches the hand-worked series 1, 3, 2, 3, 5 (one tie)', () => {

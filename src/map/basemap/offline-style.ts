@@ -1,10 +1,8 @@
 // Map: the offline MapLibre style built from the dataset's own basemap layers. No glyphs, no
 // sprites and no tile URLs — nothing here can make a request; labels are drawn by deck.gl.
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
-import type { BasemapData } from '../map-data';
+import type { BasemapData, Theme } from '../../model';
 
-import type { Theme } from '../../state/layers';
-export type { Theme };
 
 const PALETTE = {
   light: {

@@ -3,7 +3,7 @@
 import { IconLayer, PolygonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CameraCollection, CameraFeature } from '../../model';
-import { cameraSector } from '../../analysis/camera-sector';
+import { cameraSector } from '../../analysis/cameras/camera-sector';
 import { CAMERA_STATUS_COLORS, hexToRgba } from '../colors';
 import { cameraIconAtlas, cameraIconName } from './camera-icons';
 

@@ -2,7 +2,7 @@
 // (new, intensifying, persistent, diminishing, sporadic). Cells never hot are not drawn.
 import { h3CellLayer } from './h3-cell-layer';
 import type { Layer } from '@deck.gl/core';
-import type { EmergingCategory, EmergingHotspotResult } from '../../analysis/emerging-hotspots';
+import type { EmergingCategory, EmergingHotspotResult } from '../../analysis/stats/emerging-hotspots';
 import type { RGBA } from '../colors';
 
 /**

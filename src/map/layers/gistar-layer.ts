@@ -2,7 +2,7 @@
 // chance (after false-discovery-rate correction). Non-significant cells are not drawn.
 import { h3CellLayer } from './h3-cell-layer';
 import type { Layer } from '@deck.gl/core';
-import type { GiClass, GiStarResult } from '../../analysis/gi-star';
+import type { GiClass, GiStarResult } from '../../analysis/stats/gi-star';
 import type { RGBA } from '../colors';
 
 /** Hot in reds, cold in blues, darker for higher confidence (the ArcGIS convention planners know). */

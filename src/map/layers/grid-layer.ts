@@ -1,8 +1,7 @@
 // Map layer factory: management grids — outlines and an optional fill by a measure.
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { GridCollection, GridFeature } from '../../model';
-import type { GridMeasure } from '../../state/layers';
+import type { GridCollection, GridFeature, GridMeasure } from '../../model';
 import { classOf, countBreaks, logBreaks, rampColors, type RGBA } from '../colors';
 
 export interface GridLegend {

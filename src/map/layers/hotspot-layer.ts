@@ -3,7 +3,7 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { HotspotCollection, HotspotFeature } from '../../model';
-import { hotspotStatus } from '../../analysis/hotspot-status';
+import { hotspotStatus } from '../../analysis/hotspots/hotspot-status';
 import { HOTSPOT_STATUS_COLORS, hexToRgba } from '../colors';
 import { areaAnchors, HOTSPOT_LABEL_MIN_ZOOM } from './label-layer';
 

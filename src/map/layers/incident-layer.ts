@@ -2,7 +2,7 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToLatLng } from 'h3-js';
 import type { Layer } from '@deck.gl/core';
-import type { CellCounts } from '../map-data';
+import type { CellCounts } from '../../model';
 import { h3CellLayer } from './h3-cell-layer';
 import { classOf, divergingColors, logBreaks, rampColors, type RGBA } from '../colors';
 

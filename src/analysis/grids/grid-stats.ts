@@ -1,10 +1,10 @@
 // Analysis (PURE): incidents and cameras per polygon (grids, towns, hotspots — any polygon set).
 // Imports only model types and sibling pure modules; no DOM, maplibre or deck.gl.
-import type { CameraCollection } from '../model/camera';
-import type { IncidentColumns } from '../model/incident';
-import type { IncidentFilter } from './incident-filter';
-import { locatePoint, type PolygonIndex } from './polygon-index';
-import { compileRowFilter, type PolygonSets, type RowSource } from './row-filter';
+import type { CameraCollection } from '../../model/camera';
+import type { IncidentColumns } from '../../model/incident';
+import type { IncidentFilter } from '../incidents/incident-filter';
+import { locatePoint, type PolygonIndex } from '../areas/polygon-index';
+import { compileRowFilter, type PolygonSets, type RowSource } from '../incidents/row-filter';
 
 /**
  * Which polygon each point lies in, computed once per polygon set: polygon[i] is the index of

@@ -9,16 +9,16 @@
 //
 // This file is the entry point: the types live in incident-index-types.ts, the assembly from
 // located cells in incident-index-assemble.ts and the cells' H3 indexes in incident-index-cells.ts.
-import type { IncidentColumns } from '../model/incident';
-import { locateCells, type LocatedCells } from './cell-locator';
-import { DEFAULT_TIME_ZONE } from './hour-of-week';
+import type { IncidentColumns } from '../../model/incident';
+import { locateCells, type LocatedCells } from '../h3/cell-locator';
+import { DEFAULT_TIME_ZONE } from '../time/hour-of-week';
 import { assembleIndex, exactLevel } from './incident-index-assemble';
 import type { IncidentIndex, IncidentIndexOptions, IndexMemory, IndexPlan, InputLocalTime } from './incident-index-types';
 
 export type { ExactLevel, H3Level, IncidentIndex, IncidentIndexOptions, IndexMemory, IndexPlan, InputLocalTime } from './incident-index-types';
 export { assembleIndex } from './incident-index-assemble';
 export { allExactCellIds, allLevelCellIds, exactCellIds, levelCellIds, levelSplitLongs } from './incident-index-cells';
-export { sortSplitLongs } from './split-long-sort';
+export { sortSplitLongs } from '../h3/split-long-sort';
 
 export const DEFAULT_FINE_RESOLUTION = 11;
 export const DEFAULT_COARSEST_RESOLUTION = 5;

@@ -1,6 +1,6 @@
 // Analysis (PURE): the displayed status of a listed security hotspot, derived from its dates.
 // Imports only model types (and the standard Intl for time zones); no DOM, maplibre or deck.gl.
-import type { HotspotEvent, HotspotProps, HotspotState } from '../model/hotspot';
+import type { HotspotEvent, HotspotProps, HotspotState } from '../../model/hotspot';
 
 /** What the map shows: the lifecycle state, or 'overdue' (超期) derived from the deadline. */
 export type HotspotDisplayStatus = HotspotState | 'overdue';

@@ -8,11 +8,11 @@
 // carries the thread's ordinals and the cells new to that thread since its last reply. Replies of
 // one thread arrive in order, so the merge extends a per-thread remap as they come and never
 // sends a string or a 64-bit key per row.
-import { CellLocator, checkPoints, locatorTileDegrees, type LocatedCells } from './cell-locator';
-import { fillLocalTime, ZoneOffsets } from './hour-of-week';
-import type { IncidentColumns } from '../model/incident';
+import { CellLocator, checkPoints, locatorTileDegrees, type LocatedCells } from '../h3/cell-locator';
+import { fillLocalTime, ZoneOffsets } from '../time/hour-of-week';
+import type { IncidentColumns } from '../../model/incident';
 import type { InputLocalTime } from './incident-index';
-import { SplitLongDict } from './split-long-dict';
+import { SplitLongDict } from '../h3/split-long-dict';
 
 /** One part of a job: the points of some rows (which ones, only the sender knows). */
 export interface CellTask {

@@ -1,10 +1,10 @@
 // Analysis (PURE): incidents per local day or week over the whole dataset, and per local hour of
 // the week, under a filter. Imports only sibling pure modules; no DOM.
-import { indexRows } from './aggregate-h3';
+import { indexRows } from '../incidents/aggregate-h3';
 import { localDayStartMs, weekdayOfDay } from './hour-of-week';
-import type { IncidentFilter } from './incident-filter';
-import type { IncidentIndex } from './incident-index';
-import { compileRowFilter, type PolygonSets } from './row-filter';
+import type { IncidentFilter } from '../incidents/incident-filter';
+import type { IncidentIndex } from '../incidents/incident-index';
+import { compileRowFilter, type PolygonSets } from '../incidents/row-filter';
 
 /** Incidents per local day or week (weeks start on Monday) in the dataset's zone. */
 export interface TimeSeries {

@@ -9,7 +9,7 @@
 // (preferably later) period — flag on one period, score on the next.
 import { area as turfArea } from '@turf/turf';
 import { cellArea } from 'h3-js';
-import type { AreaGeometry } from '../model/geo';
+import type { AreaGeometry } from '../../model/geo';
 
 export interface PaiInput {
   /** Incidents inside the flagged areas (n). */

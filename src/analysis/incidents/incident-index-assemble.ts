@@ -1,11 +1,11 @@
 // Analysis (PURE): puts the incident index together from located cells — rows sorted by fine cell,
 // the coarser H3 levels and the exact levels. Imports only model types and sibling pure modules.
-import type { IncidentColumns } from '../model/incident';
-import type { LocatedCells } from './cell-locator';
-import { h3ParentHi, h3ParentLo } from './h3-bits';
-import { localTimeColumns } from './hour-of-week';
+import type { IncidentColumns } from '../../model/incident';
+import type { LocatedCells } from '../h3/cell-locator';
+import { h3ParentHi, h3ParentLo } from '../h3/h3-bits';
+import { localTimeColumns } from '../time/hour-of-week';
 import type { ExactLevel, H3Level, IncidentIndex, IndexPlan, InputLocalTime } from './incident-index-types';
-import { sortSplitLongs } from './split-long-sort';
+import { sortSplitLongs } from '../h3/split-long-sort';
 
 /**
  * Puts an index together from located cells (fine, and one per exact resolution in plan order)

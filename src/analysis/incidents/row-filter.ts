@@ -6,7 +6,7 @@
 // polygons are folded once into a byte per row (the "static" part, which a time brush does not
 // change) and cached, so brushing costs one pass over time and one byte per row whatever else is
 // filtered. All loops read only Uint8Arrays for src: one shape, no polymorphic slow-down.
-import type { PolygonAssignment } from './grid-stats';
+import type { PolygonAssignment } from '../grids/grid-stats';
 import { compileFilter, normaliseHourMask, type IncidentFilter } from './incident-filter';
 
 /** Polygon sets by name (as registered with assignPolygons), rows in the same order as the index. */

@@ -1,7 +1,7 @@
 // Analysis (PURE): the shapes of the columnar incident index — options, H3 levels, exact levels,
 // memory and build plan. Types only; no DOM. See incident-index.ts for the layout and the why.
-import type { IncidentColumns } from '../model/incident';
-import type { LocalTimeColumns } from './hour-of-week';
+import type { IncidentColumns } from '../../model/incident';
+import type { LocalTimeColumns } from '../time/hour-of-week';
 
 /** Options of {@link buildIncidentIndex}. */
 export interface IncidentIndexOptions {

@@ -15,7 +15,7 @@
 // a non-empty cell, the empty ones counting 0, so a cluster is judged against the quiet ground
 // around it, and the result does not depend on how many empty cells the caller passed.
 import { benjaminiHochberg } from './fdr';
-import { diskNeighbourhood, type DiskNeighbourhood } from './h3-neighbours';
+import { diskNeighbourhood, type DiskNeighbourhood } from '../h3/h3-neighbours';
 import { twoSidedP } from './normal';
 
 export type GiClass = 'hot-99' | 'hot-95' | 'hot-90' | 'not-significant' | 'cold-90' | 'cold-95' | 'cold-99';

@@ -15,7 +15,7 @@ import { compileRowFilter, type PolygonSets, type RowFilter } from './row-filter
 
 // Kept here too for callers that import it with the aggregation; on the main thread import it
 // from zoom-resolution.ts, which does not load h3-js.
-export { resolutionForZoom, type ZoomResolutionOptions } from './zoom-resolution';
+export { resolutionForZoom, type ZoomResolutionOptions } from '../h3/zoom-resolution';
 
 /** Incident counts per non-empty H3 cell. */
 export interface H3Aggregate {

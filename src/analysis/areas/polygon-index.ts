@@ -1,6 +1,6 @@
 // Analysis (PURE): a packed polygon set with a bounding-box bucket index, and exact point-in-
 // polygon lookup. Imports only model types; no DOM, maplibre or deck.gl.
-import type { AreaGeometry, Feature, LngLat } from '../model/geo';
+import type { AreaGeometry, Feature, LngLat } from '../../model/geo';
 
 /**
  * Polygons (and multipolygons) flattened into typed arrays, with a uniform grid of buckets over

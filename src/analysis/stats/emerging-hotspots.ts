@@ -14,7 +14,7 @@
 //   'sporadic'     hot in some periods, none of the above (on and off, or recent runs).
 // ArcGIS's 'consecutive' and 'oscillating' (which also needs cold periods) fold into 'sporadic'.
 import { giStarOnNeighbourhood, type GiStarResult } from './gi-star';
-import { diskNeighbourhood } from './h3-neighbours';
+import { diskNeighbourhood } from '../h3/h3-neighbours';
 import { mannKendall } from './mann-kendall';
 
 export type EmergingCategory = 'new' | 'intensifying' | 'persistent' | 'diminishing' | 'sporadic' | 'none';

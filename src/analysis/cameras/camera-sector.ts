@@ -1,7 +1,7 @@
 // Analysis (PURE): the field-of-view sector of a camera as a polygon ring. Imports only model
 // types; no DOM, maplibre or deck.gl.
-import type { CameraProps } from '../model/camera';
-import type { LngLat, PolygonGeometry } from '../model/geo';
+import type { CameraProps } from '../../model/camera';
+import type { LngLat, PolygonGeometry } from '../../model/geo';
 
 /** Mean earth radius, metres — the one turf uses, so turf.distance reads the range back. */
 const EARTH_RADIUS_M = 6_371_008.8;

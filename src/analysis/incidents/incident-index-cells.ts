@@ -1,6 +1,6 @@
 // Analysis (PURE): the H3 indexes of an incident index's cells, as split longs and as cached
 // strings. Imports only sibling pure modules; no DOM.
-import { h3ParentHi, h3ParentLo, h3ToString } from './h3-bits';
+import { h3ParentHi, h3ParentLo, h3ToString } from '../h3/h3-bits';
 import type { ExactLevel, IncidentIndex } from './incident-index-types';
 
 /**

@@ -1,0 +1,37 @@
+// Map: what the user has chosen to see plus the analysis results the controller draws; the
+// dataset itself is MapData (model). Everything here is produced elsewhere (loaders, the
+// analysis worker, stores); the controller only turns it into layers.
+import type { CellCounts, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
+import type { GiStarResult } from '../analysis/stats/gi-star';
+import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
+import type { PeriodComparisonLike } from './layers/incident-layer';
+import type { Lang } from '../i18n';
+
+/** What the user has chosen to see, plus analysis results; changes often. */
+export interface MapView {
+  visible: Record<OverlayId, boolean>;
+  gridMeasure: GridMeasure;
+  incidentMode: IncidentMode;
+  incidentMeasure: IncidentMeasure;
+  lang: Lang;
+  theme: Theme;
+  selection: Selection;
+  /** Hexagon counts at the resolution the current zoom asks for. */
+  hexCounts: CellCounts | null;
+  /** Counts in the current and the comparison period, when the hexagons show change. */
+  comparison: PeriodComparisonLike | null;
+  /** Gi* hot and cold spots, when that overlay is on. */
+  giStar: GiStarResult | null;
+  /** Emerging hot-spot categories, when the Gi* overlay shows the trend. */
+  emerging: EmergingHotspotResult | null;
+  /** Fine cell counts that feed the heatmap. */
+  heatCounts: CellCounts | null;
+  /** Incidents per grid in the current filter, in the order of `grids.features`. */
+  gridIncidents: Uint32Array | null;
+  /** The area drawn to filter incidents, outlined on the map. */
+  drawnArea: PolygonGeometry | null;
+  /** A new area is being drawn: overlays recede and do not answer clicks. */
+  drawing: boolean;
+  /** Worker requests in flight: the map is not idle while any are pending. */
+  pendingWork: number;
+}
