@@ -2,19 +2,16 @@
 import { create } from 'zustand';
 import { zhCN, type MessageKey } from './zh-CN';
 import { en } from './en';
+import { readPreference, writePreference } from '../storage/preferences';
 
 export type Lang = 'zh-CN' | 'en';
 export type { MessageKey };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
-const STORAGE_KEY = 'one-map.lang';
+const STORAGE_KEY = 'lang';
 
 function initialLang(): Lang {
-  try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
+  return readPreference(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
 interface LangState {
@@ -25,11 +22,8 @@ interface LangState {
 export const useLang = create<LangState>((set) => ({
   lang: initialLang(),
   setLang(lang) {
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, lang);
-    } catch {
-      // Private mode or a locked-down kiosk: the switch still works for this session.
-    }
+    // Private mode or a locked-down kiosk: the switch still works for this session.
+    writePreference(STORAGE_KEY, lang);
     set({ lang });
   },
 }));

@@ -1,6 +1,7 @@
 // State: the incident filter every panel and layer shares. Only choices live here; the worker
 // filter and every count are derived from them.
 import { create } from 'zustand';
+import { readPreference, writePreference } from '../storage/preferences';
 import type { PolygonGeometry } from '../model';
 
 export interface FilterState {
@@ -69,7 +70,7 @@ export const useFilters = create<FilterState>((set) => ({
 }));
 
 type SavedFilters = Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
-const STORAGE_PREFIX = 'one-map.filters:';
+const STORAGE_PREFIX = 'filters:';
 let stopSaving: (() => void) | null = null;
 
 /** What a restored choice may refer to: ids that exist in the loaded dataset. */
@@ -88,18 +89,15 @@ export function persistFilters(datasetKey: string, ids: FilterIds): void {
   const key = STORAGE_PREFIX + datasetKey;
   stopSaving?.();
   try {
-    const raw = globalThis.localStorage?.getItem(key);
-    if (raw) useFilters.setState(sanitise(JSON.parse(raw) as Partial<SavedFilters>, ids));
+    const saved = readPreference<Partial<SavedFilters>>(key);
+    if (saved && typeof saved === 'object') useFilters.setState(sanitise(saved, ids));
   } catch {
     // Unreadable or blocked storage: start from no filter.
   }
   stopSaving = useFilters.subscribe((s) => {
     const saved: SavedFilters = { timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea };
-    try {
-      globalThis.localStorage?.setItem(key, JSON.stringify(saved));
-    } catch {
-      // Storage full or blocked: the filter still works, it just is not remembered.
-    }
+    // Storage full or blocked: the filter still works, it just is not remembered.
+    writePreference(key, saved);
   });
 }
 

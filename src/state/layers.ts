@@ -1,5 +1,6 @@
 // State: which overlays are shown and how. Persisted so a wall screen comes back as it was left.
 import { create } from 'zustand';
+import { readPreference, writePreference } from '../storage/preferences';
 import type { GiStarK, GiStarView, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, Theme, TrendBucket } from '../model';
 
 export interface LayerState {
@@ -21,7 +22,7 @@ export interface LayerState {
   setTheme(t: Theme): void;
 }
 
-const STORAGE_KEY = 'one-map.layers';
+const STORAGE_KEY = 'layers';
 type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'trendBucket' | 'theme'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
@@ -36,9 +37,8 @@ const DEFAULTS: Persisted = {
 
 function load(): Persisted {
   try {
-    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (!raw) return DEFAULTS;
-    const saved = JSON.parse(raw) as Partial<Persisted>;
+    const saved = readPreference<Partial<Persisted>>(STORAGE_KEY);
+    if (!saved) return DEFAULTS;
     return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible } };
   } catch {
     return DEFAULTS;
@@ -49,11 +49,8 @@ export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
     const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme } = get();
     const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme };
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(saved));
-    } catch {
-      // Storage full or blocked: the view still works, it just is not remembered.
-    }
+    // Storage full or blocked: the view still works, it just is not remembered.
+    writePreference(STORAGE_KEY, saved);
   };
   return {
     ...load(),
