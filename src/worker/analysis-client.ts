@@ -4,10 +4,11 @@ import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlin
 import type { IncidentColumns } from '../model';
 import type { AnalysisApi, IndexSummary, LoadOptions } from './analysis-api';
 
-type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
-
-/** The analysis API seen from the main thread: every method returns a promise. */
-export type AnalysisClient = { [K in keyof AnalysisApi]: Promised<AnalysisApi[K]> } & {
+/**
+ * The analysis API seen from the main thread: derived from the API object itself (every method
+ * returns a promise), so a method added to the API is on the client without listing it here.
+ */
+export type AnalysisClient = Remote<AnalysisApi> & {
   /** The raw comlink proxy, for calls that need their own transfer lists. */
   remote: Remote<AnalysisApi>;
   /** Stops the worker (or closes the port) and releases the proxy. */
@@ -26,40 +27,25 @@ export function spawnAnalysisWorker(): Worker {
  */
 export function createAnalysisClient(endpoint: Endpoint = spawnAnalysisWorker()): AnalysisClient {
   const remote = wrap<AnalysisApi>(endpoint);
-  const call =
-    <K extends keyof AnalysisApi>(k: K) =>
-    (...args: unknown[]) =>
-      (remote[k] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
-  return {
+  const own = {
     remote,
+    // The one call whose arguments are transferred rather than copied.
     loadIncidents: (cols: IncidentColumns, opts?: LoadOptions): Promise<IndexSummary> =>
       remote.loadIncidents(transfer(cols, columnBuffers(cols)), opts),
-    summary: call('summary'),
-    warmUp: call('warmUp'),
-    resolutionForZoom: call('resolutionForZoom'),
-    levelCells: call('levelCells'),
-    aggregateDense: call('aggregateDense'),
-    aggregate: call('aggregate'),
-    timeSeries: call('timeSeries'),
-    hourWeekMatrix: call('hourWeekMatrix'),
-    comparePeriods: call('comparePeriods'),
-    assignPolygons: call('assignPolygons'),
-    countByPolygon: call('countByPolygon'),
-    polygonCounts: call('polygonCounts'),
-    cameraStats: call('cameraStats'),
-    hotspots: call('hotspots'),
-    emergingHotspots: call('emergingHotspots'),
-    concentration: call('concentration'),
-    cellProfile: call('cellProfile'),
-    paiForCells: call('paiForCells'),
-    paiForPolygons: call('paiForPolygons'),
-    dropPolygons: call('dropPolygons'),
     terminate() {
       remote[releaseProxy]();
       if ('terminate' in endpoint && typeof endpoint.terminate === 'function') endpoint.terminate();
       else if ('close' in endpoint && typeof endpoint.close === 'function') endpoint.close();
     },
-  } as AnalysisClient;
+  };
+  // Every other property is the comlink proxy's method of that name — but not `then`: comlink's
+  // root proxy is thenable, and an awaited client must stay this object, not become the proxy.
+  return new Proxy(own, {
+    get: (target, key) => {
+      if (key in target) return target[key as keyof typeof own];
+      return key === 'then' ? undefined : (remote as unknown as Record<PropertyKey, unknown>)[key];
+    },
+  }) as unknown as AnalysisClient;
 }
 
 let shared: AnalysisClient | null = null;

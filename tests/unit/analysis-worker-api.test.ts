@@ -219,3 +219,16 @@ describe('analysis API with cell workers', () => {
     expect((await api.loadIncidents(randomIncidents(100, 1))).threads).toBe(1); // small: one thread
   });
 });
+
+describe('analysis client', () => {
+  it('stays itself when awaited (comlink proxies are thenable)', async () => {
+    const { port1, port2 } = new MessageChannel();
+    expose(createAnalysisApi(), port1);
+    const client = createAnalysisClient(port2);
+    const awaited = await Promise.resolve(client);
+    expect(awaited).toBe(client);
+    expect(typeof awaited.terminate).toBe('function');
+    client.terminate();
+    port1.close();
+  });
+});
