@@ -4,7 +4,7 @@ import { area, bbox, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AdminProps, GridProps } from '../../src/model/admin';
-import { geojson, hasDemo, manifest } from './demo-helpers';
+import { geojson, manifest } from './demo-helpers';
 
 type Area<P> = Feature<Polygon | MultiPolygon> & { properties: P };
 
@@ -32,9 +32,9 @@ function tiles<P>(parent: Area<unknown>, children: Area<P>[]): void {
   expect(worstOverlap(children).worst).toBeLessThan(1);
 }
 
-describe.skipIf(!hasDemo)('demo admin units and grids', () => {
-  const admin = hasDemo ? geojson<Area<AdminProps>>('admin.geojson').features : [];
-  const grids = hasDemo ? geojson<Area<GridProps>>('grids.geojson').features : [];
+describe('demo admin units and grids', () => {
+  const admin = geojson<Area<AdminProps>>('admin.geojson').features;
+  const grids = geojson<Area<GridProps>>('grids.geojson').features;
   const county = admin.filter((f) => f.properties.level === 'county');
   const towns = admin.filter((f) => f.properties.level === 'town');
   const villages = admin.filter((f) => f.properties.level === 'village');

@@ -9,13 +9,23 @@ import { decodeIncidentBin } from '../../src/io/incident-bin';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_DIR = process.env.DEMO_DIR ?? join(ROOT, 'data', 'demo');
-export const hasDemo = existsSync(join(DEMO_DIR, 'manifest.json'));
+/**
+ * The committed demo is part of the project: when it is missing the tests that read it fail with
+ * this message rather than skip.
+ */
+export function requireDemo(): void {
+  if (!existsSync(join(DEMO_DIR, 'manifest.json'))) {
+    throw new Error(`the committed demo is missing from ${DEMO_DIR}: restore it with git, or regenerate it with npm run gen:demo`);
+  }
+}
 
 export function manifest(): DatasetManifest {
+  requireDemo();
   return JSON.parse(readFileSync(join(DEMO_DIR, 'manifest.json'), 'utf8'));
 }
 
 export function geojson<T = any>(name: string): { type: 'FeatureCollection'; features: T[] } {
+  requireDemo();
   return JSON.parse(readFileSync(join(DEMO_DIR, name), 'utf8'));
 }
 

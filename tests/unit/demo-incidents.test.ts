@@ -3,12 +3,12 @@
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { cellArea, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { geojson, hasDemo, incidents, localDate, localFrame, manifest, mulberry32 } from './demo-helpers';
+import { geojson, incidents, localDate, localFrame, manifest, mulberry32 } from './demo-helpers';
 
-describe.skipIf(!hasDemo)('demo incidents', () => {
-  const m = hasDemo ? manifest() : null!;
-  const cols = hasDemo ? incidents(m) : null!;
-  const county = hasDemo ? geojson('admin.geojson').features.find((f) => f.properties.level === 'county') : null;
+describe('demo incidents', () => {
+  const m = manifest();
+  const cols = incidents(m);
+  const county = geojson('admin.geojson').features.find((f) => f.properties.level === 'county');
 
   it('match the manifest and lie inside the county and the time range', () => {
     expect(cols.lng.length).toBe(m.counts.incidents);

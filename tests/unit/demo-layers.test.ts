@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAMERA_KINDS, type CameraProps } from '../../src/model/camera';
 import { HOTSPOT_STATES, type HotspotProps } from '../../src/model/hotspot';
-import { DEMO_DIR, geojson, hasDemo, incidents, manifest } from './demo-helpers';
+import { DEMO_DIR, geojson, incidents, manifest } from './demo-helpers';
 
 const dayMs = 86400000;
 /** Epoch ms of local midnight (Asia/Shanghai) starting an ISO date. */
 const localMs = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
 
-describe.skipIf(!hasDemo)('demo layers', () => {
-  const m = hasDemo ? manifest() : null!;
-  const county = hasDemo ? geojson('admin.geojson').features.find((f) => f.properties.level === 'county') : null;
+describe('demo layers', () => {
+  const m = manifest();
+  const county = geojson('admin.geojson').features.find((f) => f.properties.level === 'county');
 
   it('manifest describes synthetic data with files that exist', () => {
     expect(m.synthetic).toBe(true);
