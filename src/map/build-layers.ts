@@ -1,4 +1,4 @@
-// Map: assembles the deck.gl layer stack from data and view, bottom to top. Pure apart from
+// Map: assembles the deck.gl layer stack from data and view (its "today" included), bottom to top. Pure apart from
 // the camera icon atlas (drawn once on a canvas).
 import type { Layer } from '@deck.gl/core';
 import type { MapData } from '../model';
@@ -20,7 +20,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const { values, legend } = gridFillFor(data.grids, view.gridMeasure, view.gridIncidents);
   const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids, dark };
   const showIncidents = view.visible.incidents;
-  const hotspots = { hotspots: data.hotspots, asOf: data.manifest.asOf, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
+  const hotspots = { hotspots: data.hotspots, now: view.now, timeZone: data.manifest.timeZone, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
   const layers: Layer[] = [gridFillLayer(grid)];
   const showHex = showIncidents && view.incidentMode === 'hex';
   // Under Gi* classes the counts recede: both use reds, and significance is what is being asked.

@@ -34,4 +34,6 @@ export interface MapView {
   drawing: boolean;
   /** Worker requests in flight: the map is not idle while any are pending. */
   pendingWork: number;
+  /** The dataset's "today" (epoch ms): the real clock, or the demo's asOf; hotspot deadlines are judged on it. */
+  now: number;
 }

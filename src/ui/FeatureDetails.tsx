@@ -2,6 +2,7 @@
 import type { CameraFeature, GridFeature, HotspotFeature, MapData } from '../model';
 import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
 import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspots/hotspot-status';
+import { datasetNow } from '../state/clock';
 import { HOTSPOT_STATUS_COLORS } from '../map/colors';
 import { useFilters } from '../state/filters';
 
@@ -82,7 +83,7 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
   const lang = useLang((s) => s.lang);
   const name = useNames(data);
   const h = hotspot.properties;
-  const status = hotspotStatus(h, data.manifest.asOf);
+  const status = hotspotStatus(h, datasetNow(data.manifest), data.manifest.timeZone);
   return (
     <>
       <h3>{lang === 'en' ? h.nameEn : h.name}</h3>

@@ -1,22 +1,29 @@
-// UI: title bar — product name, dataset (marked synthetic when it is), key figures, theme, language.
+// UI: title bar — product name, dataset (marked synthetic and dated when it is), key figures, theme, language.
 import type { MapData } from '../model';
-import { formatNumber, useLang, useT } from '../i18n';
+import { fill, formatNumber, useLang, useT } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
-import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
+import { hotspotStatus, localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { useLayers } from '../state/layers';
+import { datasetNow } from '../state/clock';
 
 export function Header({ data }: { data: MapData | null }) {
   const t = useT();
   const { lang, setLang } = useLang();
   const { theme, setTheme } = useLayers();
+  const today = data ? localIsoDate(datasetNow(data.manifest), data.manifest.timeZone) : '';
   return (
     <header className="header">
       <h1 className="title">{t('app.title')}</h1>
       <span className="subtitle">{t('app.subtitle')}</span>
       {data && <span className="dataset">{lang === 'en' ? data.manifest.nameEn : data.manifest.name}</span>}
       {data?.manifest.synthetic && (
-        <span className="badge synthetic" data-testid="synthetic-badge">
-          {t('app.synthetic')}
+        // The demo is dated: every "today" (overdue, this month, last 30 days) is its asOf, and says so.
+        <span
+          className="badge synthetic"
+          data-testid="synthetic-badge"
+          title={fill(t('app.asOf.title'), { date: today })}
+        >
+          {t('app.synthetic')} · {fill(t('app.asOf'), { date: today })}
         </span>
       )}
       {data && <KeyFigures data={data} />}
@@ -36,7 +43,7 @@ function KeyFigures({ data }: { data: MapData }) {
   const total = useIncidentResults((s) => s.hexCounts?.total ?? null);
   const cams = data.cameras.features;
   const online = cams.filter((c) => c.properties.status === 'online').length;
-  const overdue = data.hotspots.features.filter((h) => hotspotStatus(h.properties, data.manifest.asOf) === 'overdue').length;
+  const overdue = data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === 'overdue').length;
   const n = (x: number) => formatNumber(lang, x);
   return (
     <dl className="figures">

@@ -7,6 +7,7 @@ import { useLayers } from '../state/layers';
 import { changeLegendFor, gridFillFor, hexLegendFor } from '../map/legends';
 import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus, type RGBA } from '../map/colors';
 import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
+import { datasetNow } from '../state/clock';
 import { CameraGlyph } from './CameraGlyph';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
@@ -154,7 +155,7 @@ export function HotspotLegend({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const statuses: HotspotDisplayStatus[] = [...HOTSPOT_STATES.filter((s: HotspotState) => s !== 'delisted'), 'overdue', 'delisted'];
   const count = (s: HotspotDisplayStatus) =>
-    data.hotspots.features.filter((h) => hotspotStatus(h.properties, data.manifest.asOf) === s).length;
+    data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === s).length;
   return (
     <ul className="bins">
       {statuses.map((s) => (

@@ -11,6 +11,7 @@ import { useLang } from '../i18n';
 import { useMapCamera } from '../state/map-camera';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
+import { datasetNow } from '../state/clock';
 import { describeHover } from './describe-hover';
 
 declare global {
@@ -53,8 +54,9 @@ export function MapView({ data }: { data: MapData }) {
       drawnArea,
       drawing,
       pendingWork: results.pending,
+      now: datasetNow(data.manifest),
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest],
   );
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { fill, formatNumber, useLang, useT } from '../i18n';
 import { areaM2, paiForCells, paiForPolygons, topKCells, type PaiResult } from '../analysis/evaluation/pai';
 import { concentrationCurve } from '../analysis/evaluation/concentration';
 import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
+import { datasetNow } from '../state/clock';
 import { ConcentrationChart } from './ConcentrationChart';
 
 /** The busiest cells flagged for the "top cells" row cover this share of the county. */
@@ -54,7 +55,7 @@ function QualityBody({ data }: { data: MapData }) {
       if (hot.length > 0) rows.push({ label: t('quality.giHot'), r: paiForCells(hot, { cells: gi.cells, counts: gi.counts }, hex.total, countyM2) });
     }
     if (inHotspots) {
-      const idx = data.hotspots.features.map((_, i) => i).filter((i) => ACTIVE.has(hotspotStatus(data.hotspots.features[i].properties, data.manifest.asOf)));
+      const idx = data.hotspots.features.map((_, i) => i).filter((i) => ACTIVE.has(hotspotStatus(data.hotspots.features[i].properties, datasetNow(data.manifest), data.manifest.timeZone)));
       rows.push({
         label: t('quality.listed'),
         r: paiForPolygons(idx.map((i) => data.hotspots.features[i].geometry), idx.map((i) => inHotspots[i]), hex.total, countyM2),

@@ -21,7 +21,7 @@ export function describeHover(target: HoverTarget, view: MapView, data: MapData)
     }
     case 'hotspots': {
       const h = (target.object as HotspotFeature).properties;
-      return `${en ? h.nameEn : h.name} · ${t(`hotspot.status.${hotspotStatus(h, data.manifest.asOf)}`)}`;
+      return `${en ? h.nameEn : h.name} · ${t(`hotspot.status.${hotspotStatus(h, view.now, data.manifest.timeZone)}`)}`;
     }
     case 'incidents-hex': {
       const hex = view.hexCounts;

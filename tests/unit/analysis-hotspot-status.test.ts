@@ -6,14 +6,16 @@ import type { HotspotEvent, HotspotState } from '../../src/model/hotspot';
 const beijing = (iso: string) => Date.parse(`${iso}+08:00`);
 
 describe('hotspotStatus', () => {
-  const at = (state: HotspotState, deadline: string | null, now: string) => hotspotStatus({ state, deadline }, beijing(now));
+  const at = (state: HotspotState, deadline: string | null, now: string) => hotspotStatus({ state, deadline }, beijing(now), 'Asia/Shanghai');
 
   it('is overdue only after the deadline day has ended, in the dataset zone', () => {
     expect(at('rectifying', '2025-06-30', '2025-06-30T23:59:59')).toBe('rectifying');
     expect(at('rectifying', '2025-06-30', '2025-07-01T00:00:00')).toBe('overdue');
     // 2025-06-30T20:00Z is already 07-01 04:00 in Beijing.
-    expect(hotspotStatus({ state: 'listed', deadline: '2025-06-30' }, Date.parse('2025-06-30T20:00:00Z'))).toBe('overdue');
+    expect(hotspotStatus({ state: 'listed', deadline: '2025-06-30' }, Date.parse('2025-06-30T20:00:00Z'), 'Asia/Shanghai')).toBe('overdue');
     expect(hotspotStatus({ state: 'listed', deadline: '2025-06-30' }, Date.parse('2025-06-30T20:00:00Z'), 'UTC')).toBe('listed');
+    // The same instant in Chicago (CDT, UTC−5) is still 06-30 15:00: in time.
+    expect(hotspotStatus({ state: 'listed', deadline: '2025-06-30' }, Date.parse('2025-06-30T20:00:00Z'), 'America/Chicago')).toBe('listed');
   });
 
   it('applies to listed, rectifying and accepting areas only', () => {

@@ -9,19 +9,21 @@ export type HotspotDisplayStatus = HotspotState | 'overdue';
 const DEADLINE_STATES: ReadonlySet<HotspotState> = new Set(['listed', 'rectifying', 'accepting']);
 
 /**
- * The display status of a hotspot at `asOfMs` (epoch milliseconds): 'overdue' when its state is
- * listed, rectifying or accepting and the calendar date at `asOfMs` in `timeZone` is after the
- * deadline date (the deadline day itself still counts as in time); otherwise its state.
+ * The display status of a hotspot at `nowMs` (epoch milliseconds, the dataset's "today"):
+ * 'overdue' when its state is listed, rectifying or accepting and the calendar date at `nowMs` in
+ * `timeZone` is after the deadline date (the deadline day itself still counts as in time);
+ * otherwise its state.
  *
- * @param timeZone IANA zone the deadline dates are written in; default 'Asia/Shanghai'
+ * @param timeZone IANA zone the deadline dates are written in: the dataset's (no default, so no
+ *   caller silently judges another county's deadlines in Beijing time)
  */
 export function hotspotStatus(
   props: Pick<HotspotProps, 'state' | 'deadline'>,
-  asOfMs: number,
-  timeZone = 'Asia/Shanghai',
+  nowMs: number,
+  timeZone: string,
 ): HotspotDisplayStatus {
   if (!DEADLINE_STATES.has(props.state) || !props.deadline) return props.state;
-  return localIsoDate(asOfMs, timeZone) > props.deadline ? 'overdue' : props.state;
+  return localIsoDate(nowMs, timeZone) > props.deadline ? 'overdue' : props.state;
 }
 
 /** A delisting followed by a new listing within a year: grounds for the one-vote veto (一票否决). */

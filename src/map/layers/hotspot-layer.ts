@@ -3,20 +3,25 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { HotspotCollection, HotspotFeature } from '../../model';
-import { hotspotStatus } from '../../analysis/hotspots/hotspot-status';
+import { hotspotStatus, localIsoDate } from '../../analysis/hotspots/hotspot-status';
 import { HOTSPOT_STATUS_COLORS, hexToRgba } from '../colors';
 import { areaAnchors, HOTSPOT_LABEL_MIN_ZOOM } from './label-layer';
 
 export interface HotspotLayerInput {
   hotspots: HotspotCollection;
-  asOf: number;
+  /** The dataset's "today", epoch ms; deadlines are judged on its local date in `timeZone`. */
+  now: number;
+  /** The dataset's IANA zone. */
+  timeZone: string;
   visible: boolean;
   selectedId: string | null;
   zoom: number;
 }
 
 export function hotspotLayer(p: HotspotLayerInput): Layer {
-  const status = (f: HotspotFeature) => hotspotStatus(f.properties, p.asOf);
+  const status = (f: HotspotFeature) => hotspotStatus(f.properties, p.now, p.timeZone);
+  // Statuses change only when the local date does, not with every tick of the clock.
+  const day = localIsoDate(p.now, p.timeZone);
   return new GeoJsonLayer({
     id: 'hotspots',
     data: p.hotspots as never,
@@ -30,7 +35,7 @@ export function hotspotLayer(p: HotspotLayerInput): Layer {
     getLineColor: ((f: HotspotFeature) => hexToRgba(HOTSPOT_STATUS_COLORS[status(f)], 255)) as never,
     getLineWidth: ((f: HotspotFeature) => (f.properties.id === p.selectedId ? 6 : status(f) === 'overdue' ? 4 : 2.5)) as never,
     lineWidthUnits: 'pixels',
-    updateTriggers: { getLineWidth: [p.selectedId, p.asOf], getFillColor: p.asOf, getLineColor: p.asOf },
+    updateTriggers: { getLineWidth: [p.selectedId, day], getFillColor: day, getLineColor: day },
   });
 }
 
@@ -40,7 +45,8 @@ export function hotspotLayer(p: HotspotLayerInput): Layer {
  */
 export function hotspotMarkerLayer(p: HotspotLayerInput): Layer {
   const anchors = areaAnchors(p.hotspots);
-  const status = (i: number) => hotspotStatus(p.hotspots.features[i].properties, p.asOf);
+  const status = (i: number) => hotspotStatus(p.hotspots.features[i].properties, p.now, p.timeZone);
+  const day = localIsoDate(p.now, p.timeZone);
   return new ScatterplotLayer<[number, number]>({
     id: 'hotspot-markers',
     data: anchors,
@@ -54,6 +60,6 @@ export function hotspotMarkerLayer(p: HotspotLayerInput): Layer {
     getLineWidth: (_, { index }) => (status(index) === 'overdue' ? 3 : 1.5),
     lineWidthUnits: 'pixels',
     pickable: false,
-    updateTriggers: { getFillColor: p.asOf, getLineColor: p.asOf, getLineWidth: p.asOf },
+    updateTriggers: { getFillColor: day, getLineColor: day, getLineWidth: day },
   });
 }
