@@ -1,65 +1,77 @@
 // State: turns the filter panel's choices into the worker's filter (epoch seconds, masks), and
-// names the periods a briefing compares: the previous period (环比) and last year's (同比).
+// names the period presets (relative to the dataset's today) and typed date ranges.
 import type { DatasetManifest, GridCollection, AdminCollection } from '../model';
 import type { FilterState } from './filters';
 import { zonedToEpochMs, zoneOffsetMs } from '../analysis/time/zoned-time';
+import {
+  CALENDAR_PRESETS,
+  calendarPresetRange,
+  daysInMonth,
+  endOfLocalDay,
+  localMidnight,
+  startOfLocalDay,
+  type CalendarPreset,
+} from '../analysis/time/calendar-periods';
+import { localIsoDate } from '../analysis/hotspots/hotspot-status';
+import { datasetNow } from './clock';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 
 const DAY_MS = 86_400_000;
 
-export type PeriodPreset = 'all' | 'y2025' | 'y2024' | 'last90' | 'last30';
-export const PERIOD_PRESETS: PeriodPreset[] = ['all', 'y2025', 'y2024', 'last90', 'last30'];
+/** A period preset: a calendar period relative to the dataset's "today", or the whole dataset. */
+export type PeriodPreset = 'all' | CalendarPreset;
+export const PERIOD_PRESETS: readonly PeriodPreset[] = ['all', ...CALENDAR_PRESETS];
 
-/** [from, to) in epoch ms for a preset, in the dataset's zone; null for the whole dataset. */
-export function presetRange(preset: PeriodPreset, manifest: DatasetManifest): [number, number] | null {
-  const tz = manifest.timeZone;
-  const endOfAsOfDay = localMidnightAfter(manifest.asOf, tz);
-  switch (preset) {
-    case 'all':
-      return null;
-    case 'y2024':
-      return [zonedToEpochMs(tz, 2024, 1, 1), zonedToEpochMs(tz, 2025, 1, 1)];
-    case 'y2025':
-      return [zonedToEpochMs(tz, 2025, 1, 1), zonedToEpochMs(tz, 2026, 1, 1)];
-    case 'last30':
-      return [endOfAsOfDay - 30 * DAY_MS, endOfAsOfDay];
-    case 'last90':
-      return [endOfAsOfDay - 90 * DAY_MS, endOfAsOfDay];
-  }
+/** Whether `id` names a preset offered today (an id saved by an older version may not). */
+export function isPeriodPreset(id: unknown): id is PeriodPreset {
+  return typeof id === 'string' && (PERIOD_PRESETS as readonly string[]).includes(id);
 }
 
-/** The preset a range equals, or 'custom' (a brushed range). */
-export function presetOf(range: [number, number] | null, manifest: DatasetManifest): PeriodPreset | 'custom' {
+/**
+ * [from, to) in epoch ms for a preset, in the dataset's zone and relative to its "today"
+ * (datasetNow: the real clock, or the demo's asOf); null for the whole dataset.
+ */
+export function presetRange(preset: PeriodPreset, manifest: DatasetManifest, now: number = datasetNow(manifest)): [number, number] | null {
+  return preset === 'all' ? null : calendarPresetRange(preset, now, manifest.timeZone);
+}
+
+/** The preset a range equals, or 'custom' (brushed or typed). */
+export function presetOf(range: [number, number] | null, manifest: DatasetManifest, now: number = datasetNow(manifest)): PeriodPreset | 'custom' {
   for (const p of PERIOD_PRESETS) {
-    const r = presetRange(p, manifest);
+    const r = presetRange(p, manifest, now);
     if (r === range || (r && range && r[0] === range[0] && r[1] === range[1])) return p;
   }
   return 'custom';
 }
 
+/**
+ * The range of two typed dates (yyyy-mm-dd, as an <input type="date"> gives them): from the first
+ * date's local midnight to the midnight after the second, which the user means inclusively.
+ * Null when either is not a date or the second comes before the first.
+ */
+export function rangeOfDates(fromIso: string, toIsoInclusive: string, tz: string): [number, number] | null {
+  const a = parseIsoDate(fromIso);
+  const b = parseIsoDate(toIsoInclusive);
+  if (!a || !b) return null;
+  const range: [number, number] = [localMidnight(tz, a[0], a[1], a[2]), localMidnight(tz, b[0], b[1], b[2] + 1)];
+  return range[0] < range[1] ? range : null;
+}
+
+/** The dates (yyyy-mm-dd) a range shows in the from/to inputs: its first day and its last (inclusive). */
+export function datesOfRange([from, to]: [number, number], tz: string): [string, string] {
+  return [localIsoDate(from, tz), localIsoDate(to - 1, tz)];
+}
+
+function parseIsoDate(iso: string): [number, number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? [y, mo, d] : null;
+}
+
 /** [from, to) widened to whole local days: from's midnight to the midnight after to − 1 ms. */
 export function wholeDays([from, to]: [number, number], tz: string): [number, number] {
-  const d = new Date(from + zoneOffsetMs(from, tz));
-  return [zonedToEpochMs(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), localMidnightAfter(to - 1, tz)];
-}
-
-function localMidnightAfter(ms: number, tz: string): number {
-  const local = new Date(ms + zoneOffsetMs(ms, tz));
-  return zonedToEpochMs(tz, local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate() + 1);
-}
-
-/** The same local dates one year earlier (同比). */
-export function lastYear([from, to]: [number, number], tz: string): [number, number] {
-  const shift = (ms: number) => {
-    const d = new Date(ms + zoneOffsetMs(ms, tz));
-    return zonedToEpochMs(tz, d.getUTCFullYear() - 1, d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
-  };
-  return [shift(from), shift(to)];
-}
-
-/** The period of equal length just before (环比). */
-export function previousPeriod([from, to]: [number, number]): [number, number] {
-  return [from - (to - from), from];
+  return [startOfLocalDay(from, tz), endOfLocalDay(to - 1, tz)];
 }
 
 /**
@@ -106,7 +118,7 @@ export function toIncidentFilter(
   const kinds = ctx.manifest.offenceKinds;
   let categories: Uint8Array | null = null;
   if (kinds.some((k) => f.hiddenKinds.includes(k.id))) {
-    categories = new Uint8Array(256);
+    categories = new Uint8Array(kinds.reduce((m, k) => Math.max(m, k.code + 1), 0)); // as long as the code list, up to 65,536
     for (const k of kinds) if (!f.hiddenKinds.includes(k.id)) categories[k.code] = 1;
   }
   let hourOfWeek: Uint8Array | undefined;

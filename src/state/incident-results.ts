@@ -12,7 +12,8 @@ import { useSelection } from './selection';
 import { resolutionForZoom } from '../analysis/h3/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
-import { DRAWN_SET, lastYear, previousPeriod, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';
+import { DRAWN_SET, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';
+import { previousCalendarPeriod, sameCalendarPeriodLastYear } from '../analysis/time/calendar-periods';
 
 /** Resolution of the heatmap's weighted points: fine enough to look smooth at street zoom. */
 const HEAT_RESOLUTION = 10;
@@ -22,6 +23,8 @@ export interface TimeSeries {
   start: number;
   bucket: 'day' | 'week';
   counts: Uint32Array;
+  /** Each bucket's local start (epoch ms) plus the last one's end: counts.length + 1 entries. */
+  starts: Float64Array;
 }
 
 /** Counts per hexagon in two periods, over the same cells. */
@@ -168,7 +171,8 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
 
     const range = f.timeRange ?? null;
     if (layers.incidentMeasure !== 'count' && range) {
-      const previous = layers.incidentMeasure === 'vsPrevious' ? previousPeriod(range) : lastYear(range, ctx.manifest.timeZone);
+      // 环比: the previous calendar period (June → May); 同比: the same dates a year earlier.
+      const previous = layers.incidentMeasure === 'vsPrevious' ? previousCalendarPeriod(range, ctx.manifest.timeZone) : sameCalendarPeriodLastYear(range, ctx.manifest.timeZone);
       request('comparison', `${all}|${resolution}|${layers.incidentMeasure}`, async () => {
         const toSec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
         const [cells, c] = await Promise.all([

@@ -1,11 +1,11 @@
 // UI: the incident filter — period, case classes and their offence kinds, and the area (a town,
 // a grid, or one drawn on the map). Every incident view follows it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CASE_CLASSES, type CaseClass, type OffenceKind } from '../model';
-import type { MapData } from '../model';
+import type { DatasetManifest, MapData } from '../model';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
-import { PERIOD_PRESETS, presetOf, presetRange, type PeriodPreset } from '../state/incident-filter';
+import { PERIOD_PRESETS, datesOfRange, isPeriodPreset, presetOf, presetRange, rangeOfDates } from '../state/incident-filter';
 import { useLang, useT } from '../i18n';
 
 export function FilterPanel({ data }: { data: MapData }) {
@@ -26,7 +26,7 @@ export function FilterPanel({ data }: { data: MapData }) {
         <select
           data-testid="filter-period"
           value={preset}
-          onChange={(e) => setTimeRange(presetRange(e.target.value as PeriodPreset, manifest))}
+          onChange={(e) => isPeriodPreset(e.target.value) && setTimeRange(presetRange(e.target.value, manifest))}
         >
           {PERIOD_PRESETS.map((p) => (
             <option key={p} value={p}>
@@ -36,6 +36,7 @@ export function FilterPanel({ data }: { data: MapData }) {
           {preset === 'custom' && <option value="custom">{t('filters.period.custom')}</option>}
         </select>
       </label>
+      <PeriodDates timeRange={timeRange} manifest={manifest} setTimeRange={setTimeRange} />
       <fieldset className="option">
         <legend>{t('filters.classes')}</legend>
         {CASE_CLASSES.map((c) => (
@@ -82,6 +83,40 @@ export function FilterPanel({ data }: { data: MapData }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * From / to dates (the brush alone needs pixel precision). The to-date is inclusive here, as a
+ * user means it; the range is exclusive inside ([from midnight, midnight after to)). With no
+ * period chosen the fields show the dataset's first and last day. A half-typed or reversed pair
+ * waits, unapplied, until it makes a range.
+ */
+function PeriodDates(props: { timeRange: [number, number] | null; manifest: DatasetManifest; setTimeRange(r: [number, number] | null): void }) {
+  const { timeRange, manifest, setTimeRange } = props;
+  const t = useT();
+  const tz = manifest.timeZone;
+  const [minDate, maxDate] = datesOfRange([manifest.timeRange[0], manifest.timeRange[1] + 1], tz);
+  const shown = timeRange ? datesOfRange(timeRange, tz) : [minDate, maxDate];
+  const [dates, setDates] = useState<[string, string]>([shown[0], shown[1]]);
+  useEffect(() => setDates([shown[0], shown[1]]), [shown[0], shown[1]]);
+  const change = (k: 0 | 1, value: string) => {
+    const next: [string, string] = k === 0 ? [value, dates[1]] : [dates[0], value];
+    setDates(next);
+    const range = rangeOfDates(next[0], next[1], tz);
+    if (range) setTimeRange(range);
+  };
+  return (
+    <div className="option period-dates">
+      <label>
+        {t('filters.period.from')}
+        <input type="date" data-testid="period-from" value={dates[0]} min={minDate} max={maxDate} onChange={(e) => change(0, e.target.value)} />
+      </label>
+      <label>
+        {t('filters.period.to')}
+        <input type="date" data-testid="period-to" value={dates[1]} min={minDate} max={maxDate} onChange={(e) => change(1, e.target.value)} />
+      </label>
+    </div>
   );
 }
 

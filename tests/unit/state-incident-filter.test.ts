@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetManifest, GridCollection, AdminFeature, PolygonGeometry } from '../../src/model';
-import { DRAWN_SET, trendPeriods, wholeDays, lastYear, presetOf, presetRange, previousPeriod, toIncidentFilter } from '../../src/state/incident-filter';
+import { DRAWN_SET, datesOfRange, isPeriodPreset, presetOf, presetRange, rangeOfDates, toIncidentFilter, trendPeriods, wholeDays } from '../../src/state/incident-filter';
+import { dataCoverage, datasetNow } from '../../src/state/clock';
 
 const SHANGHAI_MIDNIGHT_2025 = Date.UTC(2024, 11, 31, 16); // 2025-01-01 00:00 +08:00
 
 const manifest = {
+  synthetic: true,
   timeZone: 'Asia/Shanghai',
   asOf: Date.UTC(2025, 11, 31, 15, 59), // 2025-12-31 23:59 +08:00
   offenceKinds: [
@@ -20,28 +22,58 @@ const ctx = { manifest, grids, towns };
 const none = { timeRange: null, hiddenKinds: [], hoursOfWeek: [], townId: null, gridId: null, drawnArea: null };
 
 describe('period presets', () => {
-  it('years are local midnights in the dataset zone', () => {
-    expect(presetRange('y2025', manifest)).toEqual([SHANGHAI_MIDNIGHT_2025, Date.UTC(2025, 11, 31, 16)]);
+  // The demo manifest is synthetic: its today is asOf (2025-12-31 23:59 local).
+  it('derive from the dataset\'s today, in its zone: this month, last month, this quarter, this year', () => {
+    expect(presetRange('thisMonth', manifest)).toEqual([Date.UTC(2025, 10, 30, 16), Date.UTC(2025, 11, 31, 16)]);
+    expect(presetRange('lastMonth', manifest)).toEqual([Date.UTC(2025, 9, 31, 16), Date.UTC(2025, 10, 30, 16)]);
+    expect(presetRange('thisQuarter', manifest)).toEqual([Date.UTC(2025, 8, 30, 16), Date.UTC(2025, 11, 31, 16)]);
+    expect(presetRange('thisYear', manifest)).toEqual([SHANGHAI_MIDNIGHT_2025, Date.UTC(2025, 11, 31, 16)]);
+    expect(presetRange('all', manifest)).toBeNull();
   });
-  it('the last 30 days end at the end of the as-of day', () => {
+  it('the last 30 days end at the end of today', () => {
     const [from, to] = presetRange('last30', manifest)!;
     expect(to).toBe(Date.UTC(2025, 11, 31, 16));
     expect(to - from).toBe(30 * 86_400_000);
   });
+  it('real data is judged by the real clock, not its asOf', () => {
+    const real = { ...manifest, synthetic: false } as DatasetManifest;
+    const now = Date.UTC(2026, 5, 16, 4); // 2026-06-16 12:00 +08:00
+    expect(presetRange('thisMonth', real, now)).toEqual([Date.UTC(2026, 4, 31, 16), Date.UTC(2026, 5, 16, 16)]);
+    expect(datasetNow(real, now)).toBe(now);
+    expect(datasetNow(manifest, now)).toBe(manifest.asOf);
+  });
   it('a range is recognised as its preset, a brushed one as custom', () => {
-    expect(presetOf(presetRange('y2024', manifest), manifest)).toBe('y2024');
+    expect(presetOf(presetRange('lastMonth', manifest), manifest)).toBe('lastMonth');
     expect(presetOf(null, manifest)).toBe('all');
     expect(presetOf([1, 2], manifest)).toBe('custom');
   });
+  it('an id saved by an older version is not a preset', () => {
+    expect(isPeriodPreset('y2025')).toBe(false);
+    expect(isPeriodPreset('last90')).toBe(true);
+    expect(isPeriodPreset(undefined)).toBe(false);
+  });
 });
 
-describe('comparison periods', () => {
-  it('the previous period has the same length and ends where this one starts (环比)', () => {
-    expect(previousPeriod([100, 250])).toEqual([-50, 100]);
+describe('typed dates', () => {
+  it('the to-date is inclusive in the fields, exclusive in the range', () => {
+    const r = rangeOfDates('2025-06-01', '2025-06-30', 'Asia/Shanghai');
+    expect(r).toEqual([Date.UTC(2025, 4, 31, 16), Date.UTC(2025, 5, 30, 16)]);
+    expect(datesOfRange(r!, 'Asia/Shanghai')).toEqual(['2025-06-01', '2025-06-30']);
+    expect(rangeOfDates('2025-06-01', '2025-06-01', 'Asia/Shanghai')).toEqual([Date.UTC(2025, 4, 31, 16), Date.UTC(2025, 5, 1, 16)]);
   });
-  it('last year keeps the local calendar dates (同比), across a leap day', () => {
-    const march2025 = [Date.UTC(2025, 1, 28, 16), Date.UTC(2025, 2, 31, 16)] as [number, number]; // Mar 1 – Apr 1 local
-    expect(lastYear(march2025, 'Asia/Shanghai')).toEqual([Date.UTC(2024, 1, 29, 16), Date.UTC(2024, 2, 31, 16)]);
+  it('rejects reversed, half-typed and impossible dates', () => {
+    expect(rangeOfDates('2025-06-02', '2025-06-01', 'Asia/Shanghai')).toBeNull();
+    expect(rangeOfDates('', '2025-06-01', 'Asia/Shanghai')).toBeNull();
+    expect(rangeOfDates('2025-02-29', '2025-03-01', 'Asia/Shanghai')).toBeNull();
+  });
+});
+
+describe('data coverage', () => {
+  it('runs from the first incident\'s local midnight to the end of the last day, or to now while that day lasts', () => {
+    const m = { ...manifest, timeRange: [Date.UTC(2024, 0, 1, 2), Date.UTC(2025, 11, 31, 15, 57)] } as DatasetManifest;
+    expect(dataCoverage(m)).toEqual([Date.UTC(2023, 11, 31, 16), manifest.asOf]);
+    const real = { ...m, synthetic: false } as DatasetManifest;
+    expect(dataCoverage(real, Date.UTC(2026, 2, 1))).toEqual([Date.UTC(2023, 11, 31, 16), Date.UTC(2025, 11, 31, 16)]);
   });
 });
 
