@@ -197,7 +197,7 @@ export function generateIncidents(rng: Rng, inp: IncidentInputs, count: number):
     lng: new Float64Array(order.length),
     lat: new Float64Array(order.length),
     timeSec: new Uint32Array(order.length),
-    category: new Uint8Array(order.length),
+    category: new Uint16Array(order.length),
   };
   order.forEach((k, n) => {
     cols.lng[n] = round6(toLng(lng[k]));

@@ -14,8 +14,8 @@ export interface CsvRejection {
   file?: string;
 }
 
-/** Most categories a dictionary holds: the category column is a Uint8. */
-export const MAX_CATEGORIES = 256;
+/** Most categories a dictionary holds: the category column is a Uint16 (codes 0…65,535). */
+export const MAX_CATEGORIES = 65_536;
 
 // Slots of the four scanned columns.
 const LAT = 0, LON = 1, TIME = 2, CAT = 3;
@@ -31,11 +31,11 @@ export class IncidentRowCollector implements RowSink {
   readonly rejected: CsvRejection[] = [];
   readonly categories: string[] = [];
   private readonly codes = new Map<string, number>();
-  private readonly byHash = new Int16Array(HASH_SIZE).fill(EMPTY);
+  private readonly byHash = new Int32Array(HASH_SIZE).fill(EMPTY);
   private lng = new Float64Array(0);
   private lat = new Float64Array(0);
   private time = new Uint32Array(0);
-  private cat = new Uint8Array(0);
+  private cat = new Uint16Array(0);
   private file: string | undefined;
   private fieldCount = 0;
   private readonly convert: boolean;
@@ -140,7 +140,7 @@ export class IncidentRowCollector implements RowSink {
 
   private reserve(capacity: number): void {
     if (capacity <= this.lng.length) return;
-    const grow = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Uint32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
       const b = make(capacity);
       b.set(a.subarray(0, this.count));
       return b;
@@ -148,7 +148,7 @@ export class IncidentRowCollector implements RowSink {
     this.lng = grow(this.lng, (n) => new Float64Array(n));
     this.lat = grow(this.lat, (n) => new Float64Array(n));
     this.time = grow(this.time, (n) => new Uint32Array(n));
-    this.cat = grow(this.cat, (n) => new Uint8Array(n));
+    this.cat = grow(this.cat, (n) => new Uint16Array(n));
   }
 }
 

@@ -48,7 +48,7 @@ export interface CsvDetected {
 export interface CsvIncidentImport {
   /** Accepted incidents: WGS-84 degrees, epoch seconds, category codes. */
   columns: IncidentColumns;
-  /** The dictionary: category code → the category text (trimmed), in first-seen order, ≤ 256. */
+  /** The dictionary: category code → the category text (trimmed), in first-seen order, ≤ 65,536. */
   categories: string[];
   /** Data rows read (blank lines are not rows). */
   total: number;

@@ -25,18 +25,21 @@ export interface Incident {
  * Incidents in column form: the shape held by the worker and transferred between threads.
  * Coordinates are WGS-84 degrees as Float64 (exact round trip of any imported value); time is
  * epoch seconds (Uint32 covers 1970–2106 in half the memory of epoch ms); category indexes the
- * dataset's OffenceKind list.
+ * dataset's OffenceKind list. Uint16 codes (0…65,535) because real code lists are long (Chicago's
+ * IUCR has ~400 codes, a national 警情 code list thousands); a byte would cap them at 256.
  */
 export interface IncidentColumns {
   lng: Float64Array;
   lat: Float64Array;
   timeSec: Uint32Array;
-  category: Uint8Array;
+  category: Uint16Array;
 }
 
 /**
  * Layout of `incidents.bin`: little-endian columns one after another, n = manifest count:
- * lngE6 Int32[n] (microdegrees), latE6 Int32[n], timeSec Uint32[n], category Uint8[n].
- * Microdegrees (~0.1 m) keep the file at 13 bytes an incident and round-trip exactly.
+ * lngE6 Int32[n] (microdegrees), latE6 Int32[n], timeSec Uint32[n], then category as Uint8[n]
+ * when every code is below 256, else Uint16[n]. The width follows from the file's length (13 n or
+ * 14 n bytes, never equal for n > 0), so files written with one-byte codes still read unchanged.
+ * Microdegrees (~0.1 m) keep the file at 13–14 bytes an incident and round-trip exactly.
  */
-export const INCIDENT_BIN_LAYOUT = ['lngE6:int32', 'latE6:int32', 'timeSec:uint32', 'category:uint8'] as const;
+export const INCIDENT_BIN_LAYOUT = ['lngE6:int32', 'latE6:int32', 'timeSec:uint32', 'category:uint8|uint16'] as const;

@@ -32,7 +32,7 @@ export function CellDetails({ data, h3 }: { data: MapData; h3: string }) {
   if (profile?.cell !== h3) return (<>{head}<p className="muted">{t('app.loading')}</p></>);
 
   const kinds = data.manifest.offenceKinds
-    .map((k) => ({ name: lang === 'en' ? k.en : k.zh, count: profile.byCategory[k.code] }))
+    .map((k) => ({ name: lang === 'en' ? k.en : k.zh, count: profile.byCategory[k.code] ?? 0 })) // byCategory holds only the codes the data has
     .filter((k) => k.count > 0)
     .sort((a, b) => b.count - a.count)
     .slice(0, TOP_KINDS);

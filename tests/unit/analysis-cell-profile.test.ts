@@ -37,7 +37,7 @@ describe.each([
   it('counts what the hexagon shows, by kind, hour and month, as a plain pass over every incident does', () => {
     const p = cellProfile(index, filter, busiest, 8);
     expect(p.count).toBe(dense.max);
-    const byCategory = new Uint32Array(256);
+    const byCategory = new Uint32Array(Math.max(...cols.category) + 1) // one entry per code the data holds;
     const byHour = new Uint32Array(168);
     const months = new Map<number, number>();
     for (let i = 0; i < cols.lat.length; i++) {

@@ -31,7 +31,7 @@ export function randomIncidents(n: number, seed = 1, opts: { categories?: number
   const lng = new Float64Array(n);
   const lat = new Float64Array(n);
   const timeSec = new Uint32Array(n);
-  const category = new Uint8Array(n);
+  const category = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     if (opts.clustered && r() < 0.8) {
       const c = centres[Math.floor(r() * centres.length)];

@@ -122,7 +122,7 @@ describe('assignPolygons and countByPolygon', () => {
   const lng = Float64Array.of(117.1, 117.5, 118.7, 118.7, 100, 117.2);
   const lat = Float64Array.of(32.1, 32.5, 32.2, 33.2, 30, 32.9);
   const timeSec = Uint32Array.of(10, 20, 30, 40, 50, 60);
-  const category = Uint8Array.of(0, 1, 2, 0, 1, 2);
+  const category = Uint16Array.of(0, 1, 2, 0, 1, 2);
 
   it('assigns each point once, with a sentinel outside', () => {
     const a = assignPolygons(grids, lng, lat);

@@ -106,9 +106,9 @@ describe('buildIncidentIndex', () => {
     expect(seen.every((v) => v === 1)).toBe(true);
   });
 
-  it('reports memory: columns 21, order 4, local time 3 and the levels, bytes an incident', () => {
+  it('reports memory: columns 22, order 4, local time 3 and the levels, bytes an incident', () => {
     const m = indexMemory(index);
-    expect(m.columnBytes).toBe(21 * 20_000);
+    expect(m.columnBytes).toBe(22 * 20_000);
     expect(m.orderBytes).toBe(4 * 20_000);
     expect(m.localTimeBytes).toBe(3 * 20_000);
     expect(m.totalBytes).toBe(m.columnBytes + m.orderBytes + m.localTimeBytes + m.levelBytes);
@@ -137,7 +137,7 @@ describe('buildIncidentIndex', () => {
     const bad = randomIncidents(10, 1);
     bad.lat[6] = NaN;
     expect(() => buildIncidentIndex(bad)).toThrow(/incident 6 /);
-    const short = { ...randomIncidents(10, 1), category: new Uint8Array(9) };
+    const short = { ...randomIncidents(10, 1), category: new Uint16Array(9) };
     expect(() => buildIncidentIndex(short)).toThrow(/differ in length/);
   });
 });

@@ -166,15 +166,15 @@ describe('importIncidentCsv: columns', () => {
 });
 
 describe('importIncidentCsv: more rules', () => {
-  it('keeps at most 256 categories and rejects the rows of the others, saying why', () => {
+  it('keeps 65,536 categories (Uint16 codes) and rejects the rows of the others, saying why', () => {
     const lines = ['lat,lon,time,category'];
-    for (let i = 0; i < 300; i++) lines.push(`34.7,113.6,2024-05-08 10:00,C${i}`);
+    for (let i = 0; i < 70_000; i++) lines.push(`34.7,113.6,2024-05-08 10:00,C${i}`);
     lines.push('34.7,113.6,2024-05-08 10:00,C0');
     const r = importIncidentCsv(lines.join('\n'));
-    expect(r.categories.length).toBe(256);
-    expect(r.accepted).toBe(257);
-    expect(r.rejected.length).toBe(44);
-    expect(r.rejected[0]).toEqual({ line: 258, reason: 'more than 256 categories: "C256" would be number 257 or later' });
+    expect(r.categories.length).toBe(65_536);
+    expect(r.accepted).toBe(65_537);
+    expect(r.rejected.length).toBe(70_000 - 65_536);
+    expect(r.rejected[0]).toEqual({ line: 65_538, reason: 'more than 65536 categories: "C65536" would be number 65537 or later' });
   });
 
   it('trims category text and shares one dictionary across files', () => {

@@ -57,7 +57,7 @@ function bundle(): { manifest: DatasetManifest; files: Record<string, unknown> }
         lng: Float64Array.of(117.05, 117.123456, 117.3),
         lat: Float64Array.of(32.05, 32.654321, 33.1),
         timeSec: Uint32Array.of(T, T + 50, T + 100),
-        category: Uint8Array.of(0, 0, 0),
+        category: Uint16Array.of(0, 0, 0),
       }),
     },
   };

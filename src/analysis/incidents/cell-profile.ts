@@ -3,7 +3,7 @@
 // rows (contiguous runs in the index), so it costs microseconds, not a pass over every incident.
 // Imports only sibling pure modules; no DOM.
 import { countLevel, indexRows, levelCells } from './aggregate-h3';
-import type { IncidentFilter } from './incident-filter';
+import { categoryCodeCount, type IncidentFilter } from './incident-filter';
 import type { IncidentIndex } from './incident-index';
 import { compileRowFilter, type PolygonSets } from './row-filter';
 
@@ -12,7 +12,7 @@ export interface CellProfile {
   resolution: number;
   /** Incidents in the cell kept by the whole filter (what the hexagon shows). */
   count: number;
-  /** Of those, per category code (256 entries). */
+  /** Of those, per category code (1 + the largest code of the dataset's column entries). */
   byCategory: Uint32Array;
   /** Per local hour of week (weekday × 24 + hour, Monday = 0) of those. */
   byHourOfWeek: Uint32Array;
@@ -50,7 +50,7 @@ export function cellProfile(index: IncidentIndex, filter: IncidentFilter | null 
   const months = new Uint32Array(dayCount > 0 ? monthOf(firstDay + dayCount - 1) - firstMonth + 1 : 0);
   const monthOfDay = new Uint16Array(dayCount);
   for (let d = 0; d < dayCount; d++) monthOfDay[d] = monthOf(firstDay + d) - firstMonth;
-  const byCategory = new Uint32Array(256);
+  const byCategory = new Uint32Array(categoryCodeCount(index.cols.category));
   const byHourOfWeek = new Uint32Array(168);
   const time = index.cols.timeSec;
   const category = index.cols.category;

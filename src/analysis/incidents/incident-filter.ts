@@ -40,7 +40,7 @@ export interface CompiledFilter {
   from: number;
   /** Seconds kept from `from` on: to − from, ≥ 0 (0 keeps nothing). */
   span: number;
-  /** 256 entries, 1 = keep, 0 = drop. */
+  /** `codeCount` entries (or more), 1 = keep, 0 = drop: every code of the column reads in bounds. */
   mask: Uint8Array;
   /** True when the filter keeps every incident, so loops may skip the tests. */
   all: boolean;
@@ -49,37 +49,61 @@ export interface CompiledFilter {
 }
 
 const OPEN_END = 2 ** 32;
-const KEEP_ALL = new Uint8Array(256).fill(1);
+/** Shared keep-every-code mask, grown (never per request) to the longest code list seen. */
+let keepAll = new Uint8Array(256).fill(1);
 
 /**
- * Normalises a filter once per call. Times are whole seconds, so bounds are rounded up
+ * Normalises a filter once per call for a category column whose codes are all below
+ * `codeCount` (see categoryCodeCount). Times are whole seconds, so bounds are rounded up
  * (t ≥ 10.5 ⇔ t ≥ 11) and clamped to the Uint32 range, which keeps the unsigned-wrap window
- * test exact.
+ * test exact. The mask is sized to the codes present, not to all 65,536 possible ones.
  */
-export function compileFilter(filter: IncidentFilter | null | undefined): CompiledFilter {
+export function compileFilter(filter: IncidentFilter | null | undefined, codeCount: number): CompiledFilter {
   const rawFrom = filter?.fromSec ?? 0;
   const rawTo = filter?.toSec ?? OPEN_END;
   if (Number.isNaN(rawFrom) || Number.isNaN(rawTo)) throw new RangeError('incident filter: fromSec/toSec must be numbers');
   const from = clamp(Math.ceil(rawFrom), 0, OPEN_END);
   const to = clamp(Math.ceil(rawTo), from, OPEN_END);
-  let mask = KEEP_ALL;
-  let kept = 256;
+  if (keepAll.length < codeCount) keepAll = new Uint8Array(codeCount).fill(1);
+  let mask = keepAll;
+  let kept = codeCount;
   const given = filter?.categories;
   if (given) {
-    mask = new Uint8Array(256);
+    mask = new Uint8Array(Math.max(1, codeCount));
     kept = 0;
-    const n = Math.min(256, given.length);
+    const n = Math.min(codeCount, given.length);
     for (let c = 0; c < n; c++) if (given[c] !== 0) (mask[c] = 1), kept++;
   }
   const span = to - from;
-  return { from, span, mask, all: from === 0 && to === OPEN_END && kept === 256, none: span === 0 || kept === 0 };
+  return { from, span, mask, all: from === 0 && to === OPEN_END && kept === codeCount, none: span === 0 || (given != null && kept === 0) };
 }
 
-/** Builds a category mask keeping the given offence codes (0–255). */
+/** Largest offence code a category column can hold (Uint16). */
+export const MAX_CATEGORY_CODE = 65_535;
+
+/** Builds a category mask keeping the given offence codes (0–65,535), as long as the largest + 1. */
 export function categoryMask(codes: Iterable<number>): Uint8Array {
-  const mask = new Uint8Array(256);
-  for (const c of codes) if (c >= 0 && c < 256) mask[c] = 1;
+  const kept = [...codes].filter((c) => Number.isInteger(c) && c >= 0 && c <= MAX_CATEGORY_CODE);
+  const mask = new Uint8Array(kept.reduce((m, c) => Math.max(m, c + 1), 0));
+  for (const c of kept) mask[c] = 1;
   return mask;
+}
+
+const codeCounts = new WeakMap<Uint16Array, number>();
+
+/**
+ * 1 + the largest code in a category column (0 when empty): how long masks and per-code counts
+ * over it need to be. One pass, then cached per column.
+ */
+export function categoryCodeCount(category: Uint16Array): number {
+  let count = codeCounts.get(category);
+  if (count === undefined) {
+    let max = -1;
+    for (let i = 0; i < category.length; i++) if (category[i] > max) max = category[i];
+    count = max + 1;
+    codeCounts.set(category, count);
+  }
+  return count;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -41,7 +41,7 @@ export function assembleIndex(
   const lng = new Float64Array(n);
   const lat = new Float64Array(n);
   const timeSec = new Uint32Array(n);
-  const category = new Uint8Array(n);
+  const category = new Uint16Array(n);
   const hourOfWeek = new Uint8Array(n);
   const day = new Uint16Array(n);
   const { lng: x, lat: y, timeSec: t, category: k } = cols;

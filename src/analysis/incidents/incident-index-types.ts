@@ -80,7 +80,7 @@ export interface IncidentIndex {
 
 /** Bytes held by the typed arrays of an index. */
 export interface IndexMemory {
-  /** lng, lat (Float64), timeSec (Uint32), category (Uint8): 21 bytes an incident. */
+  /** lng, lat (Float64), timeSec (Uint32), category (Uint16): 22 bytes an incident. */
   columnBytes: number;
   /** The input-row order: 4 bytes an incident. */
   orderBytes: number;

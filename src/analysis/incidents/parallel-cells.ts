@@ -270,7 +270,7 @@ export function warmUpColumns(n = 40_000, spread = 0.06): IncidentColumns {
   const lng = new Float64Array(n);
   const lat = new Float64Array(n);
   const timeSec = new Uint32Array(n);
-  const category = new Uint8Array(n);
+  const category = new Uint16Array(n);
   let seed = 12345;
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   for (let i = 0; i < n; i++) {

@@ -5,9 +5,11 @@
 // only categories, src is the category column and lut the category mask. Hours of the week and
 // polygons are folded once into a byte per row (the "static" part, which a time brush does not
 // change) and cached, so brushing costs one pass over time and one byte per row whatever else is
-// filtered. All loops read only Uint8Arrays for src: one shape, no polymorphic slow-down.
+// filtered. src is always a Uint16Array (the category column, or the keep column of 0/1 made as
+// wide on purpose): one shape, so the hot loops stay monomorphic. The category mask is sized to
+// the codes the column holds (categoryCodeCount), so every lut read is in bounds.
 import type { PolygonAssignment } from '../grids/grid-stats';
-import { compileFilter, normaliseHourMask, type IncidentFilter } from './incident-filter';
+import { categoryCodeCount, compileFilter, normaliseHourMask, type IncidentFilter } from './incident-filter';
 
 /** Polygon sets by name (as registered with assignPolygons), rows in the same order as the index. */
 export type PolygonSets = ReadonlyMap<string, PolygonAssignment>;
@@ -15,7 +17,7 @@ export type PolygonSets = ReadonlyMap<string, PolygonAssignment>;
 /** The per-row columns a filter reads. */
 export interface RowSource {
   timeSec: Uint32Array;
-  category: Uint8Array;
+  category: Uint16Array;
   /** Local hour of week per row; needed only by filters with hourOfWeek. */
   hourOfWeek?: Uint8Array;
 }
@@ -24,7 +26,7 @@ export interface RowSource {
 export interface RowFilter {
   from: number;
   span: number;
-  src: Uint8Array;
+  src: Uint16Array;
   lut: Uint8Array;
   /** Keeps every row: loops may count without testing. */
   all: boolean;
@@ -38,8 +40,8 @@ export interface RowFilterOptions {
   ignoreHourOfWeek?: boolean;
 }
 
-const KEEP_ONE = new Uint8Array(256);
-KEEP_ONE[1] = 1;
+/** The lut of a keep column: its values are 0 or 1. */
+const KEEP_ONE = Uint8Array.of(0, 1);
 const CACHE_SIZE = 3;
 
 interface StaticEntry {
@@ -47,18 +49,18 @@ interface StaticEntry {
   hours: Uint8Array | null;
   assignment: PolygonAssignment | null;
   polygons: Uint8Array | null;
-  keep: Uint8Array;
+  keep: Uint16Array;
 }
 
 /** Per category column (so per index): the last few static keeps, most recent first. */
-const cache = new WeakMap<Uint8Array, StaticEntry[]>();
+const cache = new WeakMap<Uint16Array, StaticEntry[]>();
 
 /**
  * Compiles `filter` for `rows`. Throws when it names a polygon set not in `polygons` (or one whose
  * assignment covers other rows), or filters hours on rows without an hourOfWeek column.
  */
 export function compileRowFilter(rows: RowSource, filter: IncidentFilter | null | undefined, polygons?: PolygonSets, opts: RowFilterOptions = {}): RowFilter {
-  const base = compileFilter(opts.ignoreTime ? { categories: filter?.categories } : filter);
+  const base = compileFilter(opts.ignoreTime ? { categories: filter?.categories } : filter, categoryCodeCount(rows.category));
   const hours = opts.ignoreHourOfWeek ? null : normaliseHourMask(filter?.hourOfWeek);
   const polygon = filter?.polygon ?? null;
   const from = base.from;
@@ -84,12 +86,12 @@ export function compileRowFilter(rows: RowSource, filter: IncidentFilter | null 
     if (kept === 0) none = true;
   }
   if (hours && !rows.hourOfWeek) throw new Error('this filter selects hours of the week, but the rows have no hourOfWeek column');
-  if (none) return { from, span, src: rows.category, lut: new Uint8Array(256), all: false, none: true };
+  if (none) return { from, span, src: rows.category, lut: new Uint8Array(base.mask.length), all: false, none: true };
   const keep = staticKeep(rows, base.mask, hours, assignment, polygonMask);
   return { from, span, src: keep, lut: KEEP_ONE, all: false, none: false };
 }
 
-function staticKeep(rows: RowSource, categories: Uint8Array, hours: Uint8Array | null, assignment: PolygonAssignment | null, polygons: Uint8Array | null): Uint8Array {
+function staticKeep(rows: RowSource, categories: Uint8Array, hours: Uint8Array | null, assignment: PolygonAssignment | null, polygons: Uint8Array | null): Uint16Array {
   let entries = cache.get(rows.category);
   if (!entries) cache.set(rows.category, (entries = []));
   const hit = entries.findIndex(
@@ -101,7 +103,7 @@ function staticKeep(rows: RowSource, categories: Uint8Array, hours: Uint8Array |
     return e.keep;
   }
   const n = rows.timeSec.length;
-  const keep = new Uint8Array(n);
+  const keep = new Uint16Array(n);
   const cat = rows.category;
   for (let i = 0; i < n; i++) keep[i] = categories[cat[i]];
   if (hours) {
