@@ -6,8 +6,9 @@ import { useIncidentResults } from '../state/incident-results';
 import { useLayers } from '../state/layers';
 import { changeLegendFor, gridFillFor, hexLegendFor } from '../map/legends';
 import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus, type RGBA } from '../map/colors';
-import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
+import { hotspotStatus, localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../state/clock';
+import { useDataset } from '../state/dataset';
 import { CameraGlyph } from './CameraGlyph';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
@@ -84,14 +85,22 @@ function ChangeLegendView() {
     const range = hi === null ? `≥ ${n(lo)}` : lo >= hi - 1 ? n(lo) : `${n(lo)}–${n(hi - 1)}`;
     return `${k > 0 ? '+' : '−'}${range.replace('≥ ', '≥')} ${k > 0 ? t('legend.rise') : t('legend.fall')}`;
   };
+  // A comparison exists only once a dataset is loaded: its zone dates the periods.
+  const tz = useDataset((s) => s.data!.manifest.timeZone);
+  const dates = ([from, to]: [number, number]) => `${localIsoDate(from, tz)} – ${localIsoDate(to - 1, tz)}`;
   const change = cmp.totalPrevious > 0 ? (100 * (cmp.totalCurrent - cmp.totalPrevious)) / cmp.totalPrevious : null;
   return (
     <>
       <dl className="compare" data-testid="compare-summary">
+        {/* Each figure beside the dates it counts: 环比 and 同比 are only as good as the period compared. */}
         <dt>{t('compare.current')}</dt>
-        <dd>{n(cmp.totalCurrent)}</dd>
+        <dd>
+          {n(cmp.totalCurrent)} <small className="period" data-testid="compare-current-dates">{dates(cmp.currentRange)}</small>
+        </dd>
         <dt>{measure === 'vsPrevious' ? t('compare.previous') : t('compare.lastYear')}</dt>
-        <dd>{n(cmp.totalPrevious)}</dd>
+        <dd>
+          {n(cmp.totalPrevious)} <small className="period" data-testid="compare-previous-dates">{dates(cmp.previousRange)}</small>
+        </dd>
         <dt>{t('compare.change')}</dt>
         <dd className={change !== null && change > 0 ? 'rise' : 'fall'}>
           {change === null ? '—' : `${change > 0 ? '+' : ''}${formatNumber(lang, change, 1)}%`}

@@ -1,11 +1,13 @@
 // UI: the time strip under the map — trend with brush, weekday × hour matrix, chosen period.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapData, TrendBucket } from '../model';
 import { useIncidentResults } from '../state/incident-results';
 import { useFilters } from '../state/filters';
 import { useLayers } from '../state/layers';
-import { formatNumber, useLang, useT } from '../i18n';
+import { fill, formatNumber, useLang, useT } from '../i18n';
 import { localIsoDate } from '../analysis/hotspots/hotspot-status';
+import { partialBuckets } from '../analysis/time/time-series';
+import { dataCoverage } from '../state/clock';
 import { TrendChart } from './TrendChart';
 import { HourWeekMatrix } from './HourWeekMatrix';
 import { Segmented } from './Segmented';
@@ -29,6 +31,9 @@ export function TimePanel({ data }: { data: MapData }) {
     return () => observer.disconnect();
   }, []);
   const tz = data.manifest.timeZone;
+  // Buckets the data only partly covers (the first and last week, today): marked, not read as a fall.
+  const partial = useMemo(() => (series ? partialBuckets(series.starts, dataCoverage(data.manifest)) : null), [series, data.manifest]);
+  const firstPartial = partial ? partial.indexOf(1) : -1;
   return (
     <section className="time-panel" data-testid="time-panel">
       <div className="trend-box" ref={ref}>
@@ -47,13 +52,22 @@ export function TimePanel({ data }: { data: MapData }) {
               ? `${localIsoDate(timeRange[0], tz)} — ${localIsoDate(timeRange[1] - 1, tz)} (${formatNumber(lang, Math.round((timeRange[1] - timeRange[0]) / DAY_MS))} ${t('unit.days')})`
               : t('time.brushHint')}
           </span>
+          {series && firstPartial >= 0 && (
+            <span
+              className="partial-key"
+              data-testid="trend-partial-key"
+              title={fill(t('trend.partial.title'), { from: localIsoDate(series.starts[firstPartial], tz), to: localIsoDate(series.starts[firstPartial + 1] - 1, tz) })}
+            >
+              <span className="swatch hatch" /> {t('trend.partial')}
+            </span>
+          )}
           {timeRange && (
             <button className="link" onClick={() => setTimeRange(null)}>
               {t('filters.clear')}
             </button>
           )}
         </header>
-        {series && <TrendChart series={series} width={width} timeZone={tz} />}
+        {series && partial && <TrendChart series={series} width={width} timeZone={tz} partial={partial} />}
       </div>
       <div className="matrix-box">
         <h2>{t('time.matrix')}</h2>

@@ -5,55 +5,53 @@ import { area, brushX, curveStepAfter, line, max, scaleLinear, scaleTime, select
 import type { TimeSeries } from '../state/incident-results';
 import { useFilters } from '../state/filters';
 import { zoneOffsetMs } from '../analysis/time/zoned-time';
+import { completeMovingAverage } from '../analysis/time/time-series';
+import { startOfLocalDay } from '../analysis/time/calendar-periods';
+import { localIsoDate } from '../analysis/hotspots/hotspot-status';
+import { fill, useT } from '../i18n';
 
 const HEIGHT = 130;
 const MARGIN = { top: 8, right: 12, bottom: 20, left: 40 };
 const DAY_MS = 86_400_000;
 
-/** Seven-day centred moving average: the trend a briefing reads, without weekday noise. */
-function movingAverage(counts: Uint32Array, window = 7): Float64Array {
-  const out = new Float64Array(counts.length);
-  const half = Math.floor(window / 2);
-  for (let i = 0; i < counts.length; i++) {
-    let sum = 0;
-    let n = 0;
-    for (let j = Math.max(0, i - half); j <= Math.min(counts.length - 1, i + half); j++) (sum += counts[j]), n++;
-    out[i] = sum / n;
-  }
-  return out;
-}
-
-export function TrendChart({ series, width, timeZone }: { series: TimeSeries; width: number; timeZone: string }) {
+/**
+ * The trend: bars per bucket and a moving average of the complete buckets (7 days, or 4 weeks).
+ * `partial` marks buckets only partly covered by the data (hatched, lighter, left out of the
+ * average), so a week with three days of data does not read as a fall.
+ */
+export function TrendChart({ series, width, timeZone, partial }: { series: TimeSeries; width: number; timeZone: string; partial: Uint8Array }) {
+  const t = useT();
   const brushRef = useRef<SVGGElement>(null);
   const axisRef = useRef<SVGGElement>(null);
   const timeRange = useFilters((s) => s.timeRange);
   const innerW = Math.max(100, width - MARGIN.left - MARGIN.right);
   const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const step = series.bucket === 'day' ? DAY_MS : 7 * DAY_MS;
-  const end = series.start + series.counts.length * step;
+  const { starts, counts } = series;
+  const n = counts.length;
+  const end = starts[n];
 
   const x = useMemo(() => scaleTime().domain([series.start, end]).range([0, innerW]), [series.start, end, innerW]);
   // A week of days, or a month of weeks: long enough to calm the noise, short enough to turn.
-  const avg = useMemo(() => movingAverage(series.counts, series.bucket === 'day' ? 7 : 4), [series.counts, series.bucket]);
-  const y = useMemo(() => scaleLinear().domain([0, max(series.counts) ?? 1]).nice().range([innerH, 0]), [series.counts, innerH]);
+  const avg = useMemo(() => completeMovingAverage(counts, partial, series.bucket === 'day' ? 7 : 4), [counts, partial, series.bucket]);
+  const y = useMemo(() => scaleLinear().domain([0, max(counts) ?? 1]).nice().range([innerH, 0]), [counts, innerH]);
   const paths = useMemo(() => {
-    const idx = Array.from(series.counts, (_, i) => i);
-    const t = (i: number) => x(series.start + i * step);
-    const halfStepPx = (x(series.start + step) - x(series.start)) / 2;
+    // n + 1 points stepping after each: bucket k spans its own start to the next (23–25 h days where DST changes).
+    const edges = Array.from({ length: n + 1 }, (_, k) => k);
+    const idx = Array.from(counts, (_, i) => i);
+    const mid = (i: number) => (x(starts[i]) + x(starts[i + 1])) / 2;
     return {
-      bars: area<number>().x(t).y0(innerH).y1((i) => y(series.counts[i])).curve(curveStepAfter)(idx) ?? '',
-      trend: line<number>().x((i) => t(i) + halfStepPx).y((i) => y(avg[i]))(idx) ?? '',
+      bars: area<number>().x((k) => x(starts[k])).y0(innerH).y1((k) => y(counts[Math.min(k, n - 1)])).curve(curveStepAfter)(edges) ?? '',
+      trend: line<number>().defined((i) => Number.isFinite(avg[i])).x(mid).y((i) => y(avg[i]))(idx) ?? '',
     };
-  }, [series, x, y, avg, step, innerH]);
+  }, [counts, starts, n, x, y, avg, innerH]);
+  const partialIdx = useMemo(() => Array.from(partial, (p, i) => (p ? i : -1)).filter((i) => i >= 0), [partial]);
 
   // The brush is d3's: it owns its <g>; React only tells it the range when that changes elsewhere.
   const brush = useMemo<BrushBehavior<unknown>>(() => {
     let frame = 0;
     let pending: [number, number] | null = null;
-    const snap = (px: number) => {
-      const t = x.invert(px).getTime();
-      return series.start + Math.round((t - series.start) / DAY_MS) * DAY_MS;
-    };
+    // The nearest local midnight in the dataset's zone (days are not all 24 h where DST changes).
+    const snap = (px: number) => startOfLocalDay(x.invert(px).getTime() + DAY_MS / 2, timeZone);
     return brushX()
       .extent([
         [0, 0],
@@ -76,7 +74,7 @@ export function TrendChart({ series, width, timeZone }: { series: TimeSeries; wi
           apply();
         } else if (!frame) frame = requestAnimationFrame(apply);
       });
-  }, [x, innerW, innerH, series.start]);
+  }, [x, innerW, innerH, timeZone]);
 
   useEffect(() => {
     const g = select(brushRef.current!);
@@ -106,7 +104,26 @@ export function TrendChart({ series, width, timeZone }: { series: TimeSeries; wi
   return (
     <svg className="trend" width={width} height={HEIGHT} data-testid="trend-chart">
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <defs>
+          <pattern id="trend-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="4" height="4" className="trend-hatch-wash" />
+            <line x1="0" y1="0" x2="0" y2="4" className="trend-hatch-line" />
+          </pattern>
+        </defs>
         <path d={paths.bars} className="trend-bars" />
+        {partialIdx.map((i) => (
+          <rect
+            key={i}
+            className="trend-partial"
+            data-testid="trend-partial"
+            x={x(starts[i])}
+            width={Math.max(1, x(starts[i + 1]) - x(starts[i]))}
+            y={0}
+            height={innerH}
+          >
+            <title>{fill(t('trend.partial.title'), { from: localIsoDate(starts[i], timeZone), to: localIsoDate(starts[i + 1] - 1, timeZone) })}</title>
+          </rect>
+        ))}
         <path d={paths.trend} className="trend-line" />
         <text className="axis-label" x={-6} y={6} textAnchor="end">
           {y.domain()[1]}

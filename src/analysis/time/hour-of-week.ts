@@ -95,7 +95,7 @@ export interface LocalTimeColumns {
  * Computes the local hour-of-week and day columns of `timeSec` (epoch seconds) in `timeZone`:
  * one pass for the range, one for the columns; Intl only a few thousand times per decade.
  */
-export function localTimeColumns(timeSec: Uint32Array, timeZone: string = DEFAULT_TIME_ZONE): LocalTimeColumns {
+export function localTimeColumns(timeSec: Uint32Array, timeZone: string): LocalTimeColumns {
   const n = timeSec.length;
   const hourOfWeek = new Uint8Array(n);
   const day = new Uint16Array(n);

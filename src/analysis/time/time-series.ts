@@ -66,3 +66,45 @@ export function hourWeekMatrix(index: IncidentIndex, filter: IncidentFilter | nu
   for (let i = 0; i < n; i++) counts[how[i]] += +(((time[i] - from) >>> 0) < span) & lut[src[i]];
   return counts;
 }
+
+/**
+ * Which buckets are partial (1) rather than complete (0): a bucket is complete only when it lies
+ * wholly inside `covered` ([from, to) epoch ms: the local days the data spans, ended by "today"
+ * where today is not over). A week with three days of data, or a day past the last incident, is
+ * partial: its count is low because the data stops, not because incidents fell.
+ *
+ * @param starts each bucket's start plus the last one's end (epoch ms), as in {@link TimeSeries}
+ */
+export function partialBuckets(starts: Float64Array, covered: readonly [number, number]): Uint8Array {
+  const n = Math.max(0, starts.length - 1);
+  const partial = new Uint8Array(n);
+  for (let k = 0; k < n; k++) partial[k] = starts[k] < covered[0] || starts[k + 1] > covered[1] ? 1 : 0;
+  return partial;
+}
+
+/**
+ * Centred moving average of `counts` over `window` buckets (odd windows are centred, even ones
+ * lean one bucket back), from complete buckets only: partial ones are left out of every window
+ * and get NaN themselves, so a short bucket at either end cannot pull the trend down. NaN where
+ * the window holds no complete bucket.
+ */
+export function completeMovingAverage(counts: ArrayLike<number>, partial: ArrayLike<number> | null, window: number): Float64Array {
+  const n = counts.length;
+  const out = new Float64Array(n);
+  const half = Math.floor(window / 2);
+  for (let i = 0; i < n; i++) {
+    if (partial?.[i]) {
+      out[i] = NaN;
+      continue;
+    }
+    let sum = 0;
+    let m = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + window - 1 - half); j++) {
+      if (partial?.[j]) continue;
+      sum += counts[j];
+      m++;
+    }
+    out[i] = m > 0 ? sum / m : NaN;
+  }
+  return out;
+}
