@@ -3,7 +3,7 @@
 //                       app's fine resolution 11, as the app does (median of LOAD_TRIALS);
 //   chicago_filter_ms — aggregateH3 at resolution 8 under a one-month filter (median).
 // For scale: kepler.gl takes about 1.4 s to load these files into a hexbin map.
-// Runs alone with `npx tsx bench/chicago-bench.ts`; returns {} when the data is absent.
+// Runs alone with `npx tsx bench/chicago-bench.ts`; throws (no figures) when the data is absent.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,11 +35,10 @@ function load(files: string[]): { data: CsvIncidentImport; index: IncidentIndex;
   return { data, index, ms: t3 - t0, parts };
 }
 
-export async function chicagoBench(): Promise<{ chicago_load_ms?: number; chicago_filter_ms?: number }> {
+export async function chicagoBench(): Promise<{ chicago_load_ms: number; chicago_filter_ms: number }> {
   const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /^chicago-crimes-2017-\d\d\.csv$/.test(f)).sort().map((f) => resolve(DIR, f)) : [];
   if (files.length === 0) {
-    console.log(`chicago: skipped — no Chicago 2017 crime files in ${DIR}`);
-    return {};
+    throw new Error(`no Chicago 2017 crime files (chicago-crimes-2017-MM.csv) in ${DIR}: the shared data is missing`);
   }
   const loads: number[] = [];
   let last: ReturnType<typeof load> | undefined;

@@ -1,12 +1,16 @@
-// Perf print, not an assertion: build and aggregate a million incidents in the county box.
-import { describe, expect, it } from 'vitest';
-import { aggregateDense, aggregateH3 } from '../../src/analysis/incidents/aggregate-h3';
-import { assignPolygons, countByPolygon } from '../../src/analysis/grids/grid-stats';
-import { categoryMask } from '../../src/analysis/incidents/incident-filter';
-import { buildIncidentIndex, indexMemory } from '../../src/analysis/incidents/incident-index';
-import { buildPolygonIndex } from '../../src/analysis/areas/polygon-index';
-import type { AreaGeometry, Feature, LngLat } from '../../src/model/geo';
-import { COUNTY_BOX, randomIncidents, T0 } from './analysis-fixtures';
+// Benchmark (printed, no metric): build and aggregate a million uniformly drawn incidents in the
+// county box at several resolutions, assign them to 1,600 grid squares and count per grid. Moved
+// here from the unit tests, which must stay fast. Runnable alone: `npx tsx bench/views-perf.ts`
+// (PERF_N sets the number of incidents).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { aggregateDense, aggregateH3 } from '../src/analysis/incidents/aggregate-h3';
+import { assignPolygons, countByPolygon } from '../src/analysis/grids/grid-stats';
+import { categoryMask } from '../src/analysis/incidents/incident-filter';
+import { buildIncidentIndex, indexMemory } from '../src/analysis/incidents/incident-index';
+import { buildPolygonIndex } from '../src/analysis/areas/polygon-index';
+import type { AreaGeometry, Feature, LngLat } from '../src/model/geo';
+import { COUNTY_BOX, randomIncidents, T0 } from '../tests/unit/analysis-fixtures';
 
 const N = Number(process.env.PERF_N ?? 1_000_000);
 
@@ -40,39 +44,43 @@ function gridSquares(): Feature<AreaGeometry, null>[] {
   return out;
 }
 
-describe(`perf (${N.toLocaleString('en')} incidents; printed, not asserted)`, () => {
-  it('builds the index, aggregates and counts per grid', () => {
-    const cols = randomIncidents(N, 42);
-    const log = (s: string) => console.log(`[perf] ${s}`);
+/** Prints the timings; returns no metric (the keyed figures are engine-bench's). */
+export async function viewsPerf(): Promise<Record<string, never>> {
+  const cols = randomIncidents(N, 42);
+  const log = (s: string) => console.log(`views: ${s}`);
 
-    let t0 = performance.now();
-    const index = buildIncidentIndex(cols);
-    const buildMs = performance.now() - t0;
-    const mem = indexMemory(index);
-    log(`build index: ${buildMs.toFixed(0)} ms (${((buildMs * 1000) / N).toFixed(2)} µs an incident)`);
-    log(`distinct cells: ${index.levels.map((l) => `r${l.resolution} ${l.size}`).join(', ')}`);
-    log(`memory: ${(mem.totalBytes / 1e6).toFixed(1)} MB, ${mem.bytesPerIncident.toFixed(1)} bytes an incident (columns 21, order 4, local time 3, levels ${(mem.levelBytes / N).toFixed(1)})`);
+  let t0 = performance.now();
+  const index = buildIncidentIndex(cols);
+  const buildMs = performance.now() - t0;
+  const mem = indexMemory(index);
+  log(`build index: ${buildMs.toFixed(0)} ms (${((buildMs * 1000) / N).toFixed(2)} µs an incident)`);
+  log(`distinct cells: ${index.levels.map((l) => `r${l.resolution} ${l.size}`).join(', ')}`);
+  log(`memory: ${(mem.totalBytes / 1e6).toFixed(1)} MB, ${mem.bytesPerIncident.toFixed(1)} bytes an incident (columns 21, order 4, local time 3, levels ${(mem.levelBytes / N).toFixed(1)})`);
 
-    const year = { fromSec: T0 + 90 * 86_400, toSec: T0 + 270 * 86_400 };
-    const cats = { ...year, categories: categoryMask([0, 2, 4, 6]) };
-    for (const res of [7, 9, 10, 11]) {
-      aggregateH3(index, null, res); // warm caches of cell strings
-      const all = best(7, () => aggregateH3(index, null, res));
-      const filtered = best(7, () => aggregateH3(index, cats, res));
-      const dense = best(7, () => aggregateDense(index, cats, res));
-      log(`aggregate r${res}: no filter ${all.median.toFixed(1)} ms (min ${all.min.toFixed(1)}), time+category filter ${filtered.median.toFixed(1)} ms, dense ${dense.median.toFixed(1)} ms`);
-    }
+  const year = { fromSec: T0 + 90 * 86_400, toSec: T0 + 270 * 86_400 };
+  const cats = { ...year, categories: categoryMask([0, 2, 4, 6]) };
+  for (const res of [7, 9, 10, 11]) {
+    aggregateH3(index, null, res); // warm caches of cell strings
+    const all = best(7, () => aggregateH3(index, null, res));
+    const filtered = best(7, () => aggregateH3(index, cats, res));
+    const dense = best(7, () => aggregateDense(index, cats, res));
+    log(`aggregate r${res}: no filter ${all.median.toFixed(1)} ms (min ${all.min.toFixed(1)}), time+category filter ${filtered.median.toFixed(1)} ms, dense ${dense.median.toFixed(1)} ms`);
+  }
 
-    const polygons = buildPolygonIndex(gridSquares());
-    t0 = performance.now();
-    const assignment = assignPolygons(polygons, cols.lng, cols.lat);
-    log(`assign to 1,600 grid polygons: ${(performance.now() - t0).toFixed(0)} ms (${assignment.outside} outside)`);
-    const counts = best(7, () => countByPolygon(assignment, cols, cats));
-    log(`countByPolygon with filter: ${counts.median.toFixed(1)} ms`);
+  const polygons = buildPolygonIndex(gridSquares());
+  t0 = performance.now();
+  const assignment = assignPolygons(polygons, cols.lng, cols.lat);
+  log(`assign to 1,600 grid polygons: ${(performance.now() - t0).toFixed(0)} ms (${assignment.outside} outside)`);
+  const counts = best(7, () => countByPolygon(assignment, cols, cats));
+  log(`countByPolygon with filter: ${counts.median.toFixed(1)} ms`);
 
-    t0 = performance.now();
-    buildIncidentIndex(cols, { exactResolutions: [7] });
-    log(`build with one exact resolution: ${(performance.now() - t0).toFixed(0)} ms`);
-    expect(index.count).toBe(N);
-  });
-});
+  t0 = performance.now();
+  buildIncidentIndex(cols, { exactResolutions: [7] });
+  log(`build with one exact resolution: ${(performance.now() - t0).toFixed(0)} ms`);
+  if (index.count !== N) throw new Error(`the index holds ${index.count} incidents, not ${N}`);
+  return {};
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await viewsPerf();
+}
