@@ -19,6 +19,8 @@ import {
 } from '../analysis/incidents/incident-index';
 import { concentrationCurve, type ConcentrationCurve, type ConcentrationOptions } from '../analysis/evaluation/concentration';
 import { cellProfile, type CellProfile } from '../analysis/incidents/cell-profile';
+import { kernelDensity, pointsExtent, type KdeGrid, type LngLatBox } from '../analysis/stats/kde';
+import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { getResolution } from 'h3-js';
 import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
 import { giStar, type GiStarResult } from '../analysis/stats/gi-star';
@@ -131,6 +133,8 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     assignments.set(name, set.assignment);
   };
   let lastSummary: IndexSummary | null = null;
+  /** Extent of every incident of the index, for density grids; found once per index. */
+  let densityExtent: { index: IncidentIndex; box: LngLatBox | null } | null = null;
   const studyAreaM2 = (area: StudyArea): number => {
     if (typeof area === 'number') return area;
     const set = requireSet(area);
@@ -308,6 +312,19 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
       const resolution = getResolution(cell);
       const result = cellProfile(indexAt(resolution), filter, cell, resolution, assignments);
       return transfer(result, [result.byCategory.buffer, result.byHourOfWeek.buffer, result.months.counts.buffer]);
+    },
+
+    /**
+     * Kernel density of the filtered incidents (kde.ts): quartic kernel of `bandwidthM` metres, on
+     * cells of bandwidthM / 4 over the extent of every incident (so the grid stays put while the
+     * filter changes), in incidents per km². density transferred.
+     */
+    density(filter: IncidentFilter | null, bandwidthM: number): KdeGrid {
+      const idx = requireIndex();
+      if (densityExtent?.index !== idx) densityExtent = { index: idx, box: pointsExtent(idx.cols.lng, idx.cols.lat) };
+      const rows = { timeSec: idx.cols.timeSec, filter: compileRowFilter(indexRows(idx), filter, assignments) };
+      const result = kernelDensity(idx.cols.lng, idx.cols.lat, { bandwidthM, extent: densityExtent.box ?? undefined }, rows);
+      return transfer(result, [result.density.buffer]);
     },
 
     /**
