@@ -102,3 +102,32 @@ function viaGridDisk(hi: Uint32Array, lo: Uint32Array, k: number): DiskNeighbour
   const seedIndex = Uint32Array.from(seeds, (c) => index.get(c)!);
   return { cells, k, offsets, neighbours: Uint32Array.from(rows), seedIndex, method: 'grid-disk' };
 }
+
+/**
+ * The neighbourhood over a FIXED study area: exactly the cells `area` (duplicates merged), each
+ * with its neighbours within `k` rings that are themselves in the area — a neighbour outside the
+ * study area does not count. Built from {@link diskNeighbourhood} (fast path) and restricted, so
+ * the rows equal gridDisk(i, k) ∩ area. `seedIndex` maps each input cell to its index in `cells`.
+ * Throws like diskNeighbourhood.
+ */
+export function studyAreaNeighbourhood(area: readonly string[], k = 1, opts: DiskNeighbourhoodOptions = {}): DiskNeighbourhood {
+  const full = diskNeighbourhood(area, k, opts);
+  const inArea = new Uint8Array(full.cells.length);
+  for (let s = 0; s < full.seedIndex.length; s++) inArea[full.seedIndex[s]] = 1;
+  // New index of each kept cell; full.cells is sorted, so the kept ones stay sorted.
+  const renum = new Int32Array(full.cells.length).fill(-1);
+  const cells: string[] = [];
+  for (let i = 0; i < full.cells.length; i++) if (inArea[i]) (renum[i] = cells.length), cells.push(full.cells[i]);
+  const offsets = new Uint32Array(cells.length + 1);
+  const rows: number[] = [];
+  for (let i = 0; i < full.cells.length; i++) {
+    if (!inArea[i]) continue;
+    for (let e = full.offsets[i]; e < full.offsets[i + 1]; e++) {
+      const j = renum[full.neighbours[e]];
+      if (j >= 0) rows.push(j);
+    }
+    offsets[renum[i] + 1] = rows.length;
+  }
+  const seedIndex = Uint32Array.from(full.seedIndex, (i) => renum[i]);
+  return { cells, k, offsets, neighbours: Uint32Array.from(rows), seedIndex, method: full.method };
+}

@@ -2,8 +2,9 @@
 // periods, in a few words a police chief can act on. Imports only sibling pure modules.
 //
 // A simplified form of ArcGIS's emerging hot spot analysis (space-time Gi* plus a Mann–Kendall
-// trend). Every period is analysed over ONE study area, the cells within k rings of a cell that
-// is non-empty in any period, so that periods are comparable cell for cell; Gi* is computed per
+// trend). Every period is analysed over ONE study area — opts.studyArea (the county's cells in the
+// app), or else the cells within k rings of a cell that is non-empty in any period — so that
+// periods are comparable cell for cell; Gi* is computed per
 // period with q-values per period. The trend is Mann–Kendall on the cell's own counts (ArcGIS
 // tests the z-scores; counts are what the chief sees on the chart). Categories, first match:
 //   'none'         never hot;
@@ -13,8 +14,8 @@
 //   'persistent'   hot in ≥ 90 % of periods, otherwise (no trend, or not hot in the last);
 //   'sporadic'     hot in some periods, none of the above (on and off, or recent runs).
 // ArcGIS's 'consecutive' and 'oscillating' (which also needs cold periods) fold into 'sporadic'.
-import { giStarOnNeighbourhood, type GiStarResult } from './gi-star';
-import { diskNeighbourhood } from '../h3/h3-neighbours';
+import { giStarOnNeighbourhood, valuesOnArea, type GiStarResult } from './gi-star';
+import { diskNeighbourhood, studyAreaNeighbourhood } from '../h3/h3-neighbours';
 import { mannKendall } from './mann-kendall';
 
 export type EmergingCategory = 'new' | 'intensifying' | 'persistent' | 'diminishing' | 'sporadic' | 'none';
@@ -28,6 +29,8 @@ export interface EmergingHotspotOptions {
   trendAlpha?: number;
   /** Share of periods a cell must be hot in to be intensifying/persistent/diminishing. Default 0.9. */
   persistentShare?: number;
+  /** A fixed study area (cells of the input's resolution); values outside it are left out. */
+  studyArea?: readonly string[];
 }
 
 export interface EmergingHotspotResult {
@@ -43,6 +46,13 @@ export interface EmergingHotspotResult {
   /** Gi* per period over the same cells, oldest first (they share the `cells` array). */
   periods: GiStarResult[];
   k: number;
+  /**
+   * Per cell, the incidents of the final period in its Gi* neighbourhood (itself and the study-area
+   * cells within k rings): what makes it hot or not — a cell can be a hot spot with 0 of its own.
+   */
+  lastNeighbourhood: Float64Array;
+  /** Sum over all periods of the values in cells outside the study area (left out). */
+  outside: number;
 }
 
 /**
@@ -75,10 +85,17 @@ export function emergingHotspots(
       from.push(c);
     }
   }
-  const nb = diskNeighbourhood(seeds, o.k ?? 1);
+  const nb = o.studyArea ? studyAreaNeighbourhood(o.studyArea, o.k ?? 1) : diskNeighbourhood(seeds, o.k ?? 1);
   const n = nb.cells.length;
   const periods: GiStarResult[] = [];
+  let outside = 0;
   for (let t = 0; t < T; t++) {
+    if (o.studyArea) {
+      const laid = valuesOnArea(nb.cells, cells, counts[t]);
+      outside += laid.outside;
+      periods.push({ ...giStarOnNeighbourhood(nb, laid.x), outside: laid.outside });
+      continue;
+    }
     const x = new Float64Array(n);
     for (let s = 0; s < seeds.length; s++) x[nb.seedIndex[s]] += counts[t][from[s]];
     periods.push(giStarOnNeighbourhood(nb, x));
@@ -89,6 +106,11 @@ export function emergingHotspots(
   const trendZ = new Float64Array(n);
   const trendP = new Float64Array(n).fill(1);
   const series = new Float64Array(T);
+  const lastNeighbourhood = new Float64Array(n);
+  if (T > 0) {
+    const last = periods[T - 1].counts;
+    for (let i = 0; i < n; i++) for (let e = nb.offsets[i]; e < nb.offsets[i + 1]; e++) lastNeighbourhood[i] += last[nb.neighbours[e]];
+  }
   for (let i = 0; i < n; i++) {
     let hot = 0;
     for (let t = 0; t < T; t++) {
@@ -108,5 +130,5 @@ export function emergingHotspots(
       : lastHot && mk.trend === 'down' ? 'diminishing'
       : 'persistent';
   }
-  return { cells: nb.cells, categories, hotPeriods, trendZ, trendP, periods, k: nb.k };
+  return { cells: nb.cells, categories, hotPeriods, trendZ, trendP, periods, k: nb.k, lastNeighbourhood, outside };
 }

@@ -11,11 +11,13 @@
 // is two-sided from the standard normal, and q-values are Benjamini–Hochberg over all cells.
 //
 // Which cells are analysed matters as much as the formula: a map of only the non-empty cells
-// would compare busy cells with busy cells. Here the study area is every cell within k rings of
-// a non-empty cell, the empty ones counting 0, so a cluster is judged against the quiet ground
-// around it, and the result does not depend on how many empty cells the caller passed.
+// would compare busy cells with busy cells. Given a fixed study area (e.g. the county's cells,
+// opts.studyArea) every one of its cells is analysed, empty ones counting 0, whatever the filter
+// or k; neighbours outside it do not count and values in cells outside it are left out (their
+// sum is reported as `outside`). Without one, the study area is every cell within k rings of a
+// non-empty cell — it then moves with the data, which is why the app always passes one.
 import { benjaminiHochberg } from './fdr';
-import { diskNeighbourhood, type DiskNeighbourhood } from '../h3/h3-neighbours';
+import { diskNeighbourhood, studyAreaNeighbourhood, type DiskNeighbourhood } from '../h3/h3-neighbours';
 import { twoSidedP } from './normal';
 
 export type GiClass = 'hot-99' | 'hot-95' | 'hot-90' | 'not-significant' | 'cold-90' | 'cold-95' | 'cold-99';
@@ -23,6 +25,11 @@ export type GiClass = 'hot-99' | 'hot-95' | 'hot-90' | 'not-significant' | 'cold
 export interface GiStarOptions {
   /** Ring distance of the neighbourhood, in H3 cells (gridDisk k). Default 1 (7 cells). */
   k?: number;
+  /**
+   * A fixed study area: these cells (same resolution as the input) are analysed, and only they.
+   * Default: the cells within k rings of a non-empty input cell.
+   */
+  studyArea?: readonly string[];
 }
 
 export interface GiStarResult {
@@ -40,11 +47,14 @@ export interface GiStarResult {
   classes: GiClass[];
   /** Ring distance used. */
   k: number;
+  /** Sum of the input values in cells outside the study area (left out); 0 without one. */
+  outside: number;
 }
 
 /**
  * Gi* hot and cold spots of per-cell values (usually incident counts) on H3 cells of one
- * resolution. Analysed cells: every cell within `k` rings of an input cell whose value is not 0;
+ * resolution. Analysed cells: `opts.studyArea` when given (values of other cells left out and
+ * summed in `outside`), else every cell within `k` rings of an input cell whose value is not 0;
  * other cells count 0, and input cells with 0 outside that area are not analysed. Duplicate
  * input cells are summed. Degenerate cases give z 0, p 1 and 'not-significant': n ≤ 1, all
  * values equal (S = 0), or a cell whose neighbourhood is the whole study area (n·W = W²).
@@ -54,12 +64,18 @@ export interface GiStarResult {
  */
 export function giStar(cells: readonly string[], counts: ArrayLike<number>, opts: GiStarOptions = {}): GiStarResult {
   if (cells.length !== counts.length) throw new RangeError(`${cells.length} cells but ${counts.length} counts`);
+  for (let c = 0; c < cells.length; c++) {
+    if (!Number.isFinite(counts[c])) throw new RangeError(`count of ${cells[c]} is not a finite number: ${counts[c]}`);
+  }
+  if (opts.studyArea) {
+    const nb = studyAreaNeighbourhood(opts.studyArea, opts.k ?? 1);
+    const { x, outside } = valuesOnArea(nb.cells, cells, counts);
+    return { ...giStarOnNeighbourhood(nb, x), outside };
+  }
   const seeds: string[] = [];
   const from: number[] = [];
   for (let c = 0; c < cells.length; c++) {
-    const v = counts[c];
-    if (!Number.isFinite(v)) throw new RangeError(`count of ${cells[c]} is not a finite number: ${v}`);
-    if (v !== 0) {
+    if (counts[c] !== 0) {
       seeds.push(cells[c]);
       from.push(c);
     }
@@ -112,7 +128,26 @@ export function giStarOnNeighbourhood(nb: DiskNeighbourhood, x: Float64Array): G
   const q = benjaminiHochberg(p);
   const classes = new Array<GiClass>(n);
   for (let i = 0; i < n; i++) classes[i] = classify(z[i], q[i]);
-  return { cells: nb.cells, counts: x, z, p, q, classes, k: nb.k };
+  return { cells: nb.cells, counts: x, z, p, q, classes, k: nb.k, outside: 0 };
+}
+
+/**
+ * Values of `cells`/`counts` laid on the sorted study-area cells `area` (duplicates summed), and
+ * the sum of those outside it. Shared with emerging-hotspots.ts.
+ */
+export function valuesOnArea(area: readonly string[], cells: readonly string[], counts: ArrayLike<number>): { x: Float64Array; outside: number } {
+  const at = new Map<string, number>();
+  for (let i = 0; i < area.length; i++) at.set(area[i], i);
+  const x = new Float64Array(area.length);
+  let outside = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const v = counts[c];
+    if (v === 0) continue;
+    const i = at.get(cells[c].toLowerCase());
+    if (i === undefined) outside += v;
+    else x[i] += v;
+  }
+  return { x, outside };
 }
 
 function classify(z: number, q: number): GiClass {
