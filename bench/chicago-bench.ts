@@ -29,7 +29,7 @@ function load(files: string[]): { data: CsvIncidentImport; index: IncidentIndex;
   const t1 = performance.now();
   const data = importIncidentCsvFiles(inputs, { timeZone: TZ });
   const t2 = performance.now();
-  const index = buildIncidentIndex(data.columns, { fineResolution: DEFAULT_FINE_RESOLUTION });
+  const index = buildIncidentIndex(data.columns, { fineResolution: DEFAULT_FINE_RESOLUTION, timeZone: TZ });
   const t3 = performance.now();
   const parts = `read ${(t1 - t0).toFixed(0)} + parse ${(t2 - t1).toFixed(0)} + index ${(t3 - t2).toFixed(0)} ms`;
   return { data, index, ms: t3 - t0, parts };

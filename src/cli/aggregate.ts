@@ -18,7 +18,7 @@ export interface CellCounts {
 export function countCells(opts: CliOptions, io: CliIo): CellCounts {
   const data = loadIncidents(opts, io);
   const filter = buildFilter(opts, data.categories, io);
-  const index = buildIncidentIndex(data.columns, { fineResolution: opts.res, coarsestResolution: opts.res });
+  const index = buildIncidentIndex(data.columns, { fineResolution: opts.res, coarsestResolution: opts.res, timeZone: opts.tz });
   const agg = aggregateH3(index, filter, opts.res);
   const order = agg.cells.map((_, k) => k).sort((a, b) => (agg.cells[a] < agg.cells[b] ? -1 : agg.cells[a] > agg.cells[b] ? 1 : 0));
   io.stderr(`${agg.total} incidents kept by the filter, in ${agg.cells.length} cells at resolution ${opts.res}\n`);

@@ -148,7 +148,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
      * else on this thread. Polygon sets already registered are assigned again for the new
      * incidents. The index keeps its own copies in its own row order.
      */
-    async loadIncidents(cols: IncidentColumns, opts: LoadOptions = {}): Promise<IndexSummary> {
+    async loadIncidents(cols: IncidentColumns, opts: LoadOptions): Promise<IndexSummary> {
       const t0 = performance.now();
       const { parallel, exactOnDemand: exact, ...indexOpts } = opts;
       const p = parallel === false ? null : getPool();
@@ -183,8 +183,8 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     async warmUp(): Promise<number> {
       const t0 = performance.now();
       const cols = warmUpColumns(60_000);
-      const idx = await buildIncidentIndexWith(cols, {}, (lng, lat, res, time) => new CellPool([]).locate(lng, lat, res, time));
-      buildIncidentIndex(warmUpColumns(5_000));
+      const idx = await buildIncidentIndexWith(cols, { timeZone: 'Asia/Shanghai' }, (lng, lat, res, time) => new CellPool([]).locate(lng, lat, res, time));
+      buildIncidentIndex(warmUpColumns(5_000), { timeZone: 'Asia/Shanghai' });
       const filter = { fromSec: idx.minSec + 1e6, toSec: idx.maxSec - 1e6, categories: Uint8Array.of(1, 0, 1, 1), hourOfWeek: new Uint8Array(168).fill(1, 30, 90) };
       for (const res of [7, 9, 11]) {
         aggregateDense(idx, filter, res);

@@ -30,7 +30,7 @@ export function createAnalysisClient(endpoint: Endpoint = spawnAnalysisWorker())
   const own = {
     remote,
     // The one call whose arguments are transferred rather than copied.
-    loadIncidents: (cols: IncidentColumns, opts?: LoadOptions): Promise<IndexSummary> =>
+    loadIncidents: (cols: IncidentColumns, opts: LoadOptions): Promise<IndexSummary> =>
       remote.loadIncidents(transfer(cols, columnBuffers(cols)), opts),
     terminate() {
       remote[releaseProxy]();

@@ -32,8 +32,8 @@ function asMap(a: H3Aggregate): Map<string, number> {
 
 describe('aggregateH3', () => {
   const cols = randomIncidents(3_000, 11, { clustered: true, categories: 6 });
-  const index = buildIncidentIndex(cols);
-  const exactIndex = buildIncidentIndex(cols, { exactResolutions: [5, 7, 10] });
+  const index = buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai' });
+  const exactIndex = buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai', exactResolutions: [5, 7, 10] });
 
   it('equals latLngToCell per row at the fine resolution, and its parents above', () => {
     expect(asMap(aggregateH3(index, {}, 11))).toEqual(plainCounts(cols, {}, 11, true));
@@ -118,7 +118,7 @@ describe('aggregateH3', () => {
       const agg = aggregateH3(index, f, 7);
       expect(agg).toEqual({ resolution: 7, cells: [], counts: new Uint32Array(0), total: 0, max: 0 });
     }
-    const none = buildIncidentIndex(randomIncidents(0));
+    const none = buildIncidentIndex(randomIncidents(0), { timeZone: 'Asia/Shanghai' });
     expect(aggregateH3(none, null, 9).total).toBe(0);
   });
 

@@ -66,7 +66,7 @@ const rowCells = (index: IncidentIndex, position: number): Uint32Array => {
 describe('buildIncidentIndex', () => {
   const cols = randomIncidents(20_000, 7, { clustered: true });
   const kept = { lng: cols.lng.slice(), lat: cols.lat.slice(), timeSec: cols.timeSec.slice(), category: cols.category.slice() };
-  const index = buildIncidentIndex(cols);
+  const index = buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai' });
 
   it('stores rows sorted by fine cell, each cell of every level owning one run of rows', () => {
     expect(index.levels.map((l) => l.resolution)).toEqual([5, 6, 7, 8, 9, 10, 11]);
@@ -116,19 +116,19 @@ describe('buildIncidentIndex', () => {
     // county's million incidents (12 bytes a fine cell, 4 a coarser one).
     expect(m.bytesPerIncident).toBeLessThanOrEqual(42);
     // Even when nearly every incident has a fine cell of its own (sparse uniform points).
-    const uniform = indexMemory(buildIncidentIndex(randomIncidents(20_000, 3)));
+    const uniform = indexMemory(buildIncidentIndex(randomIncidents(20_000, 3), { timeZone: 'Asia/Shanghai' }));
     expect(uniform.bytesPerIncident).toBeLessThanOrEqual(50);
   });
 
   it('takes other resolution ranges', () => {
-    expect(buildIncidentIndex(cols, { fineResolution: 9, coarsestResolution: 4 }).levels.map((l) => l.resolution)).toEqual([4, 5, 6, 7, 8, 9]);
-    expect(buildIncidentIndex(cols, { fineResolution: 8, coarsestResolution: 8 }).levels.map((l) => l.resolution)).toEqual([8]);
-    expect(() => buildIncidentIndex(cols, { fineResolution: 16 })).toThrow(/0–15/);
+    expect(buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai', fineResolution: 9, coarsestResolution: 4 }).levels.map((l) => l.resolution)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai', fineResolution: 8, coarsestResolution: 8 }).levels.map((l) => l.resolution)).toEqual([8]);
+    expect(() => buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai', fineResolution: 16 })).toThrow(/0–15/);
   });
 
   it('handles no incidents', () => {
     const empty = randomIncidents(0);
-    const idx = buildIncidentIndex(empty);
+    const idx = buildIncidentIndex(empty, { timeZone: 'Asia/Shanghai' });
     expect(idx.count).toBe(0);
     expect(indexMemory(idx).bytesPerIncident).toBe(0);
   });
@@ -136,8 +136,8 @@ describe('buildIncidentIndex', () => {
   it('names the row of an invalid position and rejects columns of different lengths', () => {
     const bad = randomIncidents(10, 1);
     bad.lat[6] = NaN;
-    expect(() => buildIncidentIndex(bad)).toThrow(/incident 6 /);
+    expect(() => buildIncidentIndex(bad, { timeZone: 'Asia/Shanghai' })).toThrow(/incident 6 /);
     const short = { ...randomIncidents(10, 1), category: new Uint16Array(9) };
-    expect(() => buildIncidentIndex(short)).toThrow(/differ in length/);
+    expect(() => buildIncidentIndex(short, { timeZone: 'Asia/Shanghai' })).toThrow(/differ in length/);
   });
 });

@@ -46,9 +46,9 @@ describe('analysis API (in-process)', () => {
     };
     const asMap = (cells: string[], counts: ArrayLike<number>) => new Map(cells.map((c, i) => [c, counts[i]] as const).filter(([, n]) => n > 0));
     const exact = createAnalysisApi();
-    await exact.loadIncidents(copyCols(cols), { exactOnDemand: true });
+    await exact.loadIncidents(copyCols(cols), { timeZone: 'Asia/Shanghai', exactOnDemand: true });
     const rolledUp = createAnalysisApi();
-    await rolledUp.loadIncidents(copyCols(cols));
+    await rolledUp.loadIncidents(copyCols(cols), { timeZone: 'Asia/Shanghai' });
     for (const res of [6, 8, 10]) {
       const want = plain(res);
       const cells = exact.levelCells(res);
@@ -65,7 +65,7 @@ describe('analysis API (in-process)', () => {
     const api = createAnalysisApi();
     expect(() => api.aggregate(null, 8)).toThrow(/loadIncidents/);
     const cols = randomIncidents(5_000, 3);
-    const summary = await api.loadIncidents(cols);
+    const summary = await api.loadIncidents(cols, { timeZone: 'Asia/Shanghai' });
     expect(summary.count).toBe(5_000);
     expect(summary.resolutions).toEqual([5, 6, 7, 8, 9, 10, 11]);
     expect(summary.memory.bytesPerIncident).toBeGreaterThan(25);
@@ -92,9 +92,9 @@ describe('analysis API (in-process)', () => {
   it('re-assigns registered polygon sets when new incidents are loaded', async () => {
     const api = createAnalysisApi();
     api.assignPolygons('grids', halves()); // before any incidents: fine
-    await api.loadIncidents(randomIncidents(100, 1));
+    await api.loadIncidents(randomIncidents(100, 1), { timeZone: 'Asia/Shanghai' });
     expect(api.polygonCounts('grids', null).total).toBe(100);
-    await api.loadIncidents(randomIncidents(300, 2));
+    await api.loadIncidents(randomIncidents(300, 2), { timeZone: 'Asia/Shanghai' });
     const counts = api.countByPolygon('grids', null);
     expect(counts[0] + counts[1]).toBe(300);
   });
@@ -116,14 +116,14 @@ describe('analysis client over a MessageChannel (as with the worker)', () => {
   it('transfers the incident columns instead of copying them, and returns the same results', async () => {
     const cols = randomIncidents(20_000, 9, { clustered: true });
     const kept = { lng: copy(cols.lng), lat: copy(cols.lat), timeSec: copy(cols.timeSec), category: copy(cols.category) };
-    const summary = await client.loadIncidents(cols);
+    const summary = await client.loadIncidents(cols, { timeZone: 'Asia/Shanghai' });
     expect(summary.count).toBe(20_000);
     expect(cols.lng.byteLength).toBe(0); // detached: moved to the worker side
     expect(cols.category.byteLength).toBe(0);
 
     const filter = { fromSec: T0 + 50 * 86_400, toSec: T0 + 150 * 86_400, categories: categoryMask([1, 2, 3]) };
     const remote = await client.aggregate(filter, 9);
-    const local = aggregateH3(buildIncidentIndex(kept), filter, 9);
+    const local = aggregateH3(buildIncidentIndex(kept, { timeZone: 'Asia/Shanghai' }), filter, 9);
     expect(remote.counts).toBeInstanceOf(Uint32Array);
     expect(remote).toEqual(local);
   });
@@ -150,7 +150,7 @@ describe('analysis client over a MessageChannel (as with the worker)', () => {
 
   it('serves the map, the trend, the week matrix and the comparison, arrays transferred', async () => {
     const cols = randomIncidents(20_000, 9, { clustered: true });
-    const index = buildIncidentIndex(cols);
+    const index = buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai' });
     const sets = new Map([['halves', assignPolygons(buildPolygonIndex(halves().features), index.cols.lng, index.cols.lat)]]);
     const filter = {
       fromSec: T0 + 50 * 86_400,
@@ -174,7 +174,7 @@ describe('analysis client over a MessageChannel (as with the worker)', () => {
 
   it('runs Gi*, concentration and PAI on the filtered counts (thin wrappers)', async () => {
     const cols = randomIncidents(20_000, 9, { clustered: true });
-    const index = buildIncidentIndex(cols);
+    const index = buildIncidentIndex(cols, { timeZone: 'Asia/Shanghai' });
     const features = halves().features;
     const sets = new Map([['halves', assignPolygons(buildPolygonIndex(features), index.cols.lng, index.cols.lat)]]);
     const filter = { fromSec: T0 + 30 * 86_400, categories: categoryMask([2, 3, 4, 5]) };
@@ -216,7 +216,7 @@ describe('analysis API with cell workers', () => {
     const filter = { fromSec: T0 + 9 * 86_400, hourOfWeek: hourOfWeekMask([1, 2, 50, 100]) };
     expect(api.aggregateDense(filter, 10)).toEqual(single.aggregateDense(filter, 10));
     expect(api.timeSeries(filter, 'day')).toEqual(single.timeSeries(filter, 'day'));
-    expect((await api.loadIncidents(randomIncidents(100, 1))).threads).toBe(1); // small: one thread
+    expect((await api.loadIncidents(randomIncidents(100, 1), { timeZone: 'Asia/Shanghai' })).threads).toBe(1); // small: one thread
   });
 });
 

@@ -27,7 +27,7 @@ describe('demo bundle (data/demo)', () => {
     const n = data.manifest.counts.incidents;
     expect(data.incidents.lng.length).toBe(n);
 
-    const index = buildIncidentIndex(data.incidents);
+    const index = buildIncidentIndex(data.incidents, { timeZone: data.manifest.timeZone });
     expect(aggregateH3(index, null, 8).total).toBe(n);
 
     const grids = buildPolygonIndex(data.grids.features);

@@ -20,8 +20,8 @@ export interface IncidentIndexOptions {
    * coarsestResolution…fineResolution − 1.
    */
   exactResolutions?: readonly number[];
-  /** IANA zone the dataset's local times are read in (hour of week, days). Default Asia/Shanghai. */
-  timeZone?: string;
+  /** IANA zone the dataset's local times are read in (hour of week, days): the dataset's own, so required. */
+  timeZone: string;
 }
 
 /**

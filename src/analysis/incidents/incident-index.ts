@@ -11,7 +11,6 @@
 // located cells in incident-index-assemble.ts and the cells' H3 indexes in incident-index-cells.ts.
 import type { IncidentColumns } from '../../model/incident';
 import { locateCells, type LocatedCells } from '../h3/cell-locator';
-import { DEFAULT_TIME_ZONE } from '../time/hour-of-week';
 import { assembleIndex, exactLevel } from './incident-index-assemble';
 import type { IncidentIndex, IncidentIndexOptions, IndexMemory, IndexPlan, InputLocalTime } from './incident-index-types';
 
@@ -27,7 +26,7 @@ export const DEFAULT_COARSEST_RESOLUTION = 5;
  * Validates columns and options. Throws a RangeError on a bad resolution, columns of unequal
  * length, or more than 2^31 − 1 incidents.
  */
-export function planIndex(cols: IncidentColumns, opts: IncidentIndexOptions = {}): IndexPlan {
+export function planIndex(cols: IncidentColumns, opts: IncidentIndexOptions): IndexPlan {
   const fineResolution = opts.fineResolution ?? DEFAULT_FINE_RESOLUTION;
   checkResolution(fineResolution, 'fineResolution');
   const coarsestResolution = Math.min(opts.coarsestResolution ?? DEFAULT_COARSEST_RESOLUTION, fineResolution);
@@ -38,7 +37,7 @@ export function planIndex(cols: IncidentColumns, opts: IncidentIndexOptions = {}
       throw new RangeError(`exactResolutions: ${r} is not within ${coarsestResolution}–${fineResolution - 1}`);
     }
   }
-  return { count: checkColumns(cols), fineResolution, coarsestResolution, exactResolutions, timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE };
+  return { count: checkColumns(cols), fineResolution, coarsestResolution, exactResolutions, timeZone: opts.timeZone };
 }
 
 /**
@@ -47,7 +46,7 @@ export function planIndex(cols: IncidentColumns, opts: IncidentIndexOptions = {}
  * and a gather of the columns. Throws, naming the row, when an incident's position is not a valid
  * WGS-84 coordinate.
  */
-export function buildIncidentIndex(cols: IncidentColumns, opts: IncidentIndexOptions = {}): IncidentIndex {
+export function buildIncidentIndex(cols: IncidentColumns, opts: IncidentIndexOptions): IncidentIndex {
   const plan = planIndex(cols, opts);
   const fine = locateCells(cols.lng, cols.lat, plan.fineResolution);
   const exact = plan.exactResolutions.map((r) => locateCells(cols.lng, cols.lat, r));

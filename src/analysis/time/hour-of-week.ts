@@ -6,9 +6,6 @@
 // reads its offset from a per-UTC-hour table: two loads and a compare.
 import { zoneOffsetMs, zonedToEpochMs } from './zoned-time';
 
-/** The zone every analysis reads local time in unless a dataset says otherwise. */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
 const HOUR = 3600;
 const DAY = 86_400;
 const PROBE_STEP = 12 * HOUR;
