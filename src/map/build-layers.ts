@@ -4,14 +4,14 @@ import type { Layer } from '@deck.gl/core';
 import type { MapData } from '../model';
 import type { MapView } from './map-view';
 import { gridFillLayer, gridLineLayer } from './layers/grid-layer';
-import { changeLayer, hexagonLayer, heatmapLayer } from './layers/incident-layer';
+import { changeLayer, densityLayer, hexagonLayer } from './layers/incident-layer';
 import { giStarLayer } from './layers/gistar-layer';
 import { emergingLayer } from './layers/emerging-layer';
 import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
-import { changeLegendFor, gridFillFor, hexLegendFor } from './legends';
+import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
   const dark = view.theme === 'dark';
@@ -34,8 +34,8 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   }
   if (view.giStar) layers.push(giStarLayer(view.giStar, view.visible.gistar));
   if (view.emerging) layers.push(emergingLayer(view.emerging, view.visible.gistar));
-  if (view.heatCounts) {
-    layers.push(heatmapLayer(view.heatCounts, showIncidents && view.incidentMode === 'heat', dark));
+  if (view.density) {
+    layers.push(densityLayer(view.density, densityLegendFor(view.density, dark), showIncidents && view.incidentMode === 'heat'));
   }
   layers.push(
     gridLineLayer(grid),

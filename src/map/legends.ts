@@ -2,7 +2,8 @@
 // the legend panels, so the legend always shows exactly the colours on the map.
 import type { GridCollection, GridMeasure, CellCounts } from '../model';
 import { gridLegend, gridValues, type GridLegend } from './layers/grid-layer';
-import { changeLegend, incidentLegend, type ChangeLegend, type IncidentLegend, type PeriodComparisonLike } from './layers/incident-layer';
+import { changeLegend, densityLegend, incidentLegend, type ChangeLegend, type DensityLegend, type IncidentLegend, type PeriodComparisonLike } from './layers/incident-layer';
+import type { KdeGrid } from '../analysis/stats/kde';
 
 const hexMemo = new WeakMap<CellCounts, { dark: boolean; legend: IncidentLegend }>();
 
@@ -11,6 +12,17 @@ export function hexLegendFor(counts: CellCounts, dark: boolean): IncidentLegend 
   if (m && m.dark === dark) return m.legend;
   const legend = incidentLegend(counts, dark);
   hexMemo.set(counts, { dark, legend });
+  return legend;
+}
+
+const densityMemo = new WeakMap<KdeGrid, { dark: boolean; legend: DensityLegend }>();
+
+/** Classes of the heatmap's density surface (incidents per km²). */
+export function densityLegendFor(grid: KdeGrid, dark: boolean): DensityLegend {
+  const m = densityMemo.get(grid);
+  if (m && m.dark === dark) return m.legend;
+  const legend = densityLegend(grid.max, dark);
+  densityMemo.set(grid, { dark, legend });
   return legend;
 }
 

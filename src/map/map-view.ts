@@ -4,6 +4,7 @@
 import type { CellCounts, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
 import type { GiStarResult } from '../analysis/stats/gi-star';
 import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
+import type { KdeGrid } from '../analysis/stats/kde';
 import type { PeriodComparisonLike } from './layers/incident-layer';
 import type { Lang } from '../i18n';
 
@@ -24,8 +25,8 @@ export interface MapView {
   giStar: GiStarResult | null;
   /** Emerging hot-spot categories, when the Gi* overlay shows the trend. */
   emerging: EmergingHotspotResult | null;
-  /** Fine cell counts that feed the heatmap. */
-  heatCounts: CellCounts | null;
+  /** The heatmap's kernel density surface (incidents per km²), in heat mode. */
+  density: KdeGrid | null;
   /** Incidents per grid in the current filter, in the order of `grids.features`. */
   gridIncidents: Uint32Array | null;
   /** The area drawn to filter incidents, outlined on the map. */

@@ -8,6 +8,7 @@ import type { AnalysisClient } from '../worker/analysis-client';
 import type { GiStarResult } from '../analysis/stats/gi-star';
 import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
 import type { CellProfile } from '../analysis/incidents/cell-profile';
+import type { KdeGrid } from '../analysis/stats/kde';
 import { useSelection } from './selection';
 import { resolutionForZoom } from '../analysis/h3/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
@@ -15,8 +16,6 @@ import { useLayers } from './layers';
 import { DRAWN_SET, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';
 import { previousCalendarPeriod, sameCalendarPeriodLastYear } from '../analysis/time/calendar-periods';
 
-/** Resolution of the heatmap's weighted points: fine enough to look smooth at street zoom. */
-const HEAT_RESOLUTION = 10;
 
 export interface TimeSeries {
   /** Epoch ms of the first bucket's local start. */
@@ -42,7 +41,8 @@ export interface PeriodComparison {
 export interface IncidentResults {
   zoom: number;
   hexCounts: CellCounts | null;
-  heatCounts: CellCounts | null;
+  /** The heatmap: kernel density (incidents per km²) of the filtered incidents, in heat mode. */
+  density: KdeGrid | null;
   comparison: PeriodComparison | null;
   series: TimeSeries | null;
   matrix: Uint32Array | null;
@@ -62,7 +62,7 @@ export interface IncidentResults {
 export const useIncidentResults = create<IncidentResults>((set) => ({
   zoom: 10,
   hexCounts: null,
-  heatCounts: null,
+  density: null,
   comparison: null,
   series: null,
   matrix: null,
@@ -77,7 +77,7 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   },
 }));
 
-type ResultKey = 'hexCounts' | 'heatCounts' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'cellProfile';
+type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'cellProfile';
 
 export interface ResultContext {
   manifest: DatasetManifest;
@@ -90,7 +90,6 @@ export interface ResultContext {
 export function startIncidentResults(client: AnalysisClient, ctx: ResultContext): () => void {
   const filterCtx: FilterContext = { manifest: ctx.manifest, towns: ctx.towns, grids: ctx.grids };
   const zoomOpts = { latitude: ctx.manifest.center[1], available: ctx.resolutions };
-  const heatResolution = ctx.resolutions.includes(HEAT_RESOLUTION) ? HEAT_RESOLUTION : ctx.resolutions[ctx.resolutions.length - 1];
   const cellLists = new Map<number, Promise<string[]>>();
   const cellsAt = (res: number) => {
     let p = cellLists.get(res);
@@ -100,7 +99,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
 
   const generation: Record<ResultKey, number> = {
     hexCounts: 0,
-    heatCounts: 0,
+    density: 0,
     comparison: 0,
     series: 0,
     matrix: 0,
@@ -158,7 +157,8 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
       return { resolution, cells, counts: dense.counts, total: dense.total, max: dense.max } satisfies CellCounts;
     });
     if (layers.incidentMode === 'heat') {
-      request('heatCounts', all, () => client.aggregate(filter, heatResolution));
+      // Recomputed only when the filter or the bandwidth changes: the surface is in metres, so zoom is no input.
+      request('density', `${all}|${layers.heatBandwidthM}`, () => client.density(filter, layers.heatBandwidthM));
     }
     request('gridIncidents', all, () => client.countByPolygon('grids', filter));
     request('hotspotIncidents', all, () => client.countByPolygon('hotspots', filter));

@@ -12,6 +12,8 @@ export interface LayerState {
   gistarK: GiStarK;
   trendBucket: TrendBucket;
   theme: Theme;
+  /** Heatmap bandwidth, metres: the kernel density's radius on the ground. */
+  heatBandwidthM: HeatBandwidthM;
   toggle(id: OverlayId): void;
   setGridMeasure(m: GridMeasure): void;
   setIncidentMode(m: IncidentMode): void;
@@ -20,10 +22,15 @@ export interface LayerState {
   setGistarK(k: GiStarK): void;
   setTrendBucket(b: TrendBucket): void;
   setTheme(t: Theme): void;
+  setHeatBandwidth(m: HeatBandwidthM): void;
 }
 
+/** Heatmap bandwidths offered, metres: a street block (100 m) to a neighbourhood (500 m). */
+export const HEAT_BANDWIDTHS_M = [100, 200, 300, 500] as const;
+export type HeatBandwidthM = (typeof HEAT_BANDWIDTHS_M)[number];
+
 const STORAGE_KEY = 'layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'trendBucket' | 'theme'>;
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'trendBucket' | 'theme' | 'heatBandwidthM'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
@@ -33,13 +40,15 @@ const DEFAULTS: Persisted = {
   gistarK: 1,
   trendBucket: 'day',
   theme: 'light',
+  heatBandwidthM: 200,
 };
 
 function load(): Persisted {
   try {
     const saved = readPreference<Partial<Persisted>>(STORAGE_KEY);
     if (!saved) return DEFAULTS;
-    return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible } };
+    const heatBandwidthM = HEAT_BANDWIDTHS_M.find((m) => m === saved.heatBandwidthM) ?? DEFAULTS.heatBandwidthM;
+    return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible }, heatBandwidthM };
   } catch {
     return DEFAULTS;
   }
@@ -47,8 +56,8 @@ function load(): Persisted {
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
-    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme } = get();
-    const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme };
+    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme, heatBandwidthM } = get();
+    const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme, heatBandwidthM };
     // Storage full or blocked: the view still works, it just is not remembered.
     writePreference(STORAGE_KEY, saved);
   };
@@ -84,6 +93,10 @@ export const useLayers = create<LayerState>((set, get) => {
     },
     setTheme(theme) {
       set({ theme });
+      save();
+    },
+    setHeatBandwidth(heatBandwidthM) {
+      set({ heatBandwidthM });
       save();
     },
   };

@@ -1,6 +1,6 @@
 // UI: the layer panel — one row per overlay with its toggle, its options and its legend.
 import type { ReactNode } from 'react';
-import { useLayers } from '../state/layers';
+import { HEAT_BANDWIDTHS_M, useLayers } from '../state/layers';
 import type { GridMeasure, IncidentMeasure, OverlayId, MapData } from '../model';
 import { OVERLAYS } from '../model';
 import { useT, type MessageKey } from '../i18n';
@@ -14,6 +14,8 @@ const INCIDENT_MEASURES: IncidentMeasure[] = ['count', 'vsPrevious', 'vsLastYear
 export function LayerPanel({ data }: { data: MapData }) {
   const t = useT();
   const { visible, toggle, gridMeasure, setGridMeasure, incidentMode, setIncidentMode, incidentMeasure, setIncidentMeasure } = useLayers();
+  const heatBandwidthM = useLayers((s) => s.heatBandwidthM);
+  const setHeatBandwidth = useLayers((s) => s.setHeatBandwidth);
   const options: Record<OverlayId, ReactNode> = {
     grids: (
       <label className="option">
@@ -47,6 +49,17 @@ export function LayerPanel({ data }: { data: MapData }) {
             onChange={setIncidentMeasure}
             label={(m) => t(`incidents.measure.${m}`)}
             testIdPrefix="incident-measure-"
+          />
+        )}
+        {incidentMode === 'heat' && (
+          <Segmented
+            className="option"
+            ariaLabel={t('incidents.bandwidth')}
+            options={HEAT_BANDWIDTHS_M}
+            value={heatBandwidthM}
+            onChange={setHeatBandwidth}
+            label={(m) => `${m} ${t('unit.metres')}`}
+            testIdPrefix="heat-bandwidth-"
           />
         )}
       </>

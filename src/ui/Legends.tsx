@@ -1,10 +1,10 @@
 // UI: legends. Colours come from the same memoised classes the map layers use.
 import type { MapData } from '../model';
 import { CAMERA_KINDS, CAMERA_STATUSES, HOTSPOT_STATES, type HotspotState } from '../model';
-import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
+import { fill, formatNumber, useLang, useT, type MessageKey } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
 import { useLayers } from '../state/layers';
-import { changeLegendFor, gridFillFor, hexLegendFor } from '../map/legends';
+import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from '../map/legends';
 import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus, type RGBA } from '../map/colors';
 import { hotspotStatus, localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../state/clock';
@@ -39,6 +39,32 @@ function Bins({ breaks, colors, digits = 0 }: { breaks: number[]; colors: RGBA[]
   );
 }
 
+/** The heatmap's classes in incidents per km², with the kernel, bandwidth and cell size. */
+function DensityLegendView({ dark }: { dark: boolean }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const grid = useIncidentResults((s) => s.density);
+  if (!grid) return <p className="muted">{t('app.loading')}</p>;
+  const { breaks, colors } = densityLegendFor(grid, dark);
+  // Densities span decades (0.5 … 2,000 per km²): as many decimals as the smallest threshold needs.
+  const digits = breaks.length > 0 && breaks[0] < 1 ? Math.min(3, Math.ceil(-Math.log10(breaks[0]))) : 0;
+  const f = (x: number) => formatNumber(lang, x, digits);
+  return (
+    <>
+      <p className="legend-title">{t('legend.density')}</p>
+      <ul className="bins" data-testid="legend-density">
+        {colors.slice(1).map((c, k) => (
+          <li key={k}>
+            <span className="swatch" style={{ background: css(c) }} />
+            {k + 1 < breaks.length ? `${f(breaks[k])}–${f(breaks[k + 1])}` : `≥ ${f(breaks[k])}`}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{fill(t('legend.densityMethod'), { h: grid.bandwidthM, cell: formatNumber(lang, grid.cellM, grid.cellM < 10 ? 1 : 0) })}</p>
+    </>
+  );
+}
+
 export function IncidentLegendView() {
   const t = useT();
   const hex = useIncidentResults((s) => s.hexCounts);
@@ -46,16 +72,10 @@ export function IncidentLegendView() {
   const mode = useLayers((s) => s.incidentMode);
   const measure = useLayers((s) => s.incidentMeasure);
   const dark = useLayers((s) => s.theme) === 'dark';
+  if (mode === 'heat') return <DensityLegendView dark={dark} />;
   if (!hex) return <p className="muted">{t('app.loading')}</p>;
   if (mode === 'hex' && measure !== 'count') {
     return comparison ? <ChangeLegendView /> : <p className="muted">{t('incidents.measure.needsPeriod')}</p>;
-  }
-  if (mode === 'heat') {
-    return (
-      <div className="ramp-row">
-        {t('legend.low')} <span className="ramp heat" /> {t('legend.high')}
-      </div>
-    );
   }
   const legend = hexLegendFor(hex, dark);
   return (

@@ -46,7 +46,7 @@ export function MapView({ data }: { data: MapData }) {
       theme: layers.theme,
       selection,
       hexCounts: results.hexCounts,
-      heatCounts: results.heatCounts,
+      density: results.density,
       comparison: results.comparison,
       giStar: results.giStar,
       emerging: results.emerging,

@@ -1,8 +1,9 @@
-// Map layer factory: incident counts as H3 hexagons or as a heatmap. Pure: view slice → layers.
-import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import { cellToLatLng } from 'h3-js';
+// Map layer factory: incident counts as H3 hexagons or as a density surface (the heatmap).
+// Pure: view slice → layers (the surface's pixels are an ImageData, so it runs in the page).
+import { BitmapLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CellCounts } from '../../model';
+import type { KdeGrid } from '../../analysis/stats/kde';
 import { h3CellLayer } from './h3-cell-layer';
 import { classOf, divergingColors, logBreaks, rampColors, type RGBA } from '../colors';
 
@@ -82,40 +83,76 @@ export function changeLayer(cmp: PeriodComparisonLike, legend: ChangeLegend, vis
   });
 }
 
-interface HeatData {
-  length: number;
-  attributes: { getPosition: { value: Float32Array; size: 2 }; getWeight: { value: Float32Array; size: 1 } };
+/** Colour classes of a density surface, incidents per km²; the first class is left undrawn. */
+export interface DensityLegend {
+  /** Ascending thresholds, incidents per km². */
+  breaks: number[];
+  /** breaks.length + 1 colours; colours[0] (below breaks[0]) is transparent. */
+  colors: RGBA[];
 }
-const heatCache = new WeakMap<CellCounts, HeatData>();
 
-/** Heat points at fine cell centres weighted by their counts (one point per cell, not per incident). */
-function heatData(counts: CellCounts): HeatData {
-  let d = heatCache.get(counts);
-  if (!d) {
-    const n = counts.cells.length;
-    const pos = new Float32Array(n * 2);
-    const w = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const [lat, lng] = cellToLatLng(counts.cells[i]);
-      pos[2 * i] = lng;
-      pos[2 * i + 1] = lat;
-      w[i] = counts.counts[i];
+/**
+ * Classes for a density surface whose peak is `max` per km²: six 1–2–5 thresholds evenly spaced
+ * in log scale from a hundredth of the peak up, so the faint tails of the kernels do not tint the
+ * whole county while a place at 1 % of the peak still shows.
+ */
+export function densityLegend(max: number, dark: boolean): DensityLegend {
+  const breaks: number[] = [];
+  if (max > 0) {
+    const lo = Math.log(max / 100);
+    const hi = Math.log(max);
+    for (let k = 0; k < 6; k++) {
+      const b = niceNumber(Math.exp(lo + ((hi - lo) * k) / 6));
+      if (b <= max && (breaks.length === 0 || b > breaks[breaks.length - 1])) breaks.push(b);
     }
-    d = { length: n, attributes: { getPosition: { value: pos, size: 2 }, getWeight: { value: w, size: 1 } } };
-    heatCache.set(counts, d);
   }
-  return d;
+  const ramp = rampColors(dark ? 'incidents-dark' : 'incidents', Math.max(1, breaks.length), 230, 120);
+  // Undrawn, but in the first class's colour: the texture's linear sampling then fades edges to
+  // that colour instead of through black.
+  const none: RGBA = [ramp[0][0], ramp[0][1], ramp[0][2], 0];
+  return { breaks, colors: [none, ...ramp.slice(0, breaks.length)] };
 }
 
-export function heatmapLayer(counts: CellCounts, visible: boolean, dark: boolean): Layer {
-  return new HeatmapLayer({
-    id: 'incidents-heat',
-    data: heatData(counts) as never,
+/** The 1–2–5 number nearest to x in log scale. */
+function niceNumber(x: number): number {
+  const decade = 10 ** Math.floor(Math.log10(x));
+  let best = decade;
+  for (const m of [2 * decade, 5 * decade, 10 * decade]) if (Math.abs(Math.log(m / x)) < Math.abs(Math.log(best / x))) best = m;
+  return Number(best.toPrecision(1));
+}
+
+/** The surface as RGBA pixels, row 0 at the north edge as in the grid; memoised per grid and legend. */
+const densityImages = new WeakMap<KdeGrid, { legend: DensityLegend; image: ImageData }>();
+function densityImage(grid: KdeGrid, legend: DensityLegend): ImageData {
+  const memo = densityImages.get(grid);
+  if (memo && memo.legend === legend) return memo.image;
+  const { width, height, density } = grid;
+  const px = new Uint8ClampedArray(width * height * 4);
+  for (let k = 0; k < density.length; k++) {
+    const c = legend.colors[classOf(density[k], legend.breaks)];
+    px[4 * k] = c[0];
+    px[4 * k + 1] = c[1];
+    px[4 * k + 2] = c[2];
+    px[4 * k + 3] = c[3];
+  }
+  const image = new ImageData(px, width, height);
+  densityImages.set(grid, { legend, image });
+  return image;
+}
+
+/**
+ * The heatmap: the kernel density surface (incidents per km², bandwidth in metres, computed in the
+ * worker) as one bitmap stretched over the grid's corners. The grid is a rectangle in Web
+ * Mercator, so the bitmap is georeferenced and means the same at every zoom. Pixels take their
+ * class's colour; linear sampling softens the cell edges at street zoom (between two classes the
+ * colour lies between theirs).
+ */
+export function densityLayer(grid: KdeGrid, legend: DensityLegend, visible: boolean): Layer {
+  return new BitmapLayer({
+    id: 'incidents-density',
+    image: densityImage(grid, legend),
+    bounds: [grid.west, grid.south, grid.east, grid.north],
     visible,
-    radiusPixels: 28,
-    intensity: 1,
-    threshold: 0.04,
-    colorRange: rampColors(dark ? 'incidents-dark' : 'incidents', 6).map(([r, g, b]) => [r, g, b]) as never,
-    aggregation: 'SUM',
+    pickable: false,
   });
 }
