@@ -6,6 +6,7 @@ import { loadDemoBundle } from '../io/demo-loader';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
 import { persistFilters } from './filters';
+import { isPeriodPreset, presetRange } from './incident-filter';
 
 interface DatasetState {
   data: MapData | null;
@@ -31,7 +32,13 @@ export async function loadDataset(baseUrl: string): Promise<void> {
       return (id: string) => set.has(id);
     };
     const kindIds = new Set(data.manifest.offenceKinds.map((k) => k.id));
-    persistFilters(`${baseUrl}|${data.manifest.name}`, { town: has(towns), grid: has(data.grids.features), kind: (id) => kindIds.has(id) });
+    persistFilters(`${baseUrl}|${data.manifest.name}`, {
+      town: has(towns),
+      grid: has(data.grids.features),
+      kind: (id) => kindIds.has(id),
+      // A saved preset ("last 30 days") is taken again for today, in the dataset's clock.
+      period: (id) => (isPeriodPreset(id) ? presetRange(id, data.manifest) : undefined),
+    });
     useDataset.setState({ data, error: null });
     startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions });
   } catch (e) {

@@ -7,6 +7,12 @@ import type { PolygonGeometry } from '../model';
 export interface FilterState {
   /** [from, to) in epoch ms, or null for the whole dataset. The brush and the presets set it. */
   timeRange: [number, number] | null;
+  /**
+   * The period preset (e.g. 'last30') the range was chosen as, or null for a brushed or typed
+   * range: saved with it, so that after a reload on a later day "last 30 days" means the last 30
+   * days then, not the dates it covered when it was chosen.
+   */
+  periodPreset: string | null;
   /** Offence kinds (ids) left out; empty = every kind. A case class is the set of its kinds. */
   hiddenKinds: string[];
   /** Selected cells of the hour × weekday matrix (weekday × 24 + hour, Monday = 0); empty = all. */
@@ -18,7 +24,8 @@ export interface FilterState {
   townId: string | null;
   gridId: string | null;
   drawnArea: PolygonGeometry | null;
-  setTimeRange(range: [number, number] | null): void;
+  /** Sets the range; `preset` names the preset it was chosen as (none for a brush or typed dates). */
+  setTimeRange(range: [number, number] | null, preset?: string | null): void;
   /** Shows the kinds when any is hidden, else hides them all (a case class's checkbox). */
   toggleKinds(ids: string[]): void;
   /** Adds the cells when any is missing, else removes them all (a row or column click). */
@@ -31,13 +38,14 @@ export interface FilterState {
 
 export const useFilters = create<FilterState>((set) => ({
   timeRange: null,
+  periodPreset: null,
   hiddenKinds: [],
   hoursOfWeek: [],
   townId: null,
   gridId: null,
   drawnArea: null,
-  setTimeRange(timeRange) {
-    set({ timeRange });
+  setTimeRange(timeRange, periodPreset = null) {
+    set({ timeRange, periodPreset });
   },
   toggleKinds(ids) {
     set((s) => {
@@ -69,7 +77,7 @@ export const useFilters = create<FilterState>((set) => ({
   },
 }));
 
-type SavedFilters = Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
+type SavedFilters = Pick<FilterState, 'timeRange' | 'periodPreset' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
 const STORAGE_PREFIX = 'filters:';
 let stopSaving: (() => void) | null = null;
 
@@ -78,6 +86,11 @@ export interface FilterIds {
   town(id: string): boolean;
   grid(id: string): boolean;
   kind(id: string): boolean;
+  /**
+   * The range of period preset `id` today, null for the whole dataset, or undefined when no such
+   * preset exists (any more): the saved range is then kept as a plain range.
+   */
+  period?(id: string): [number, number] | null | undefined;
 }
 
 /**
@@ -95,7 +108,7 @@ export function persistFilters(datasetKey: string, ids: FilterIds): void {
     // Unreadable or blocked storage: start from no filter.
   }
   stopSaving = useFilters.subscribe((s) => {
-    const saved: SavedFilters = { timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea };
+    const saved: SavedFilters = { timeRange: s.timeRange, periodPreset: s.periodPreset, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea };
     // Storage full or blocked: the filter still works, it just is not remembered.
     writePreference(key, saved);
   });
@@ -104,8 +117,15 @@ export function persistFilters(datasetKey: string, ids: FilterIds): void {
 function sanitise(s: Partial<SavedFilters>, ids: FilterIds): Partial<SavedFilters> {
   const range = s.timeRange;
   const ring = s.drawnArea?.type === 'Polygon' ? s.drawnArea.coordinates?.[0] : undefined;
+  // A preset is chosen again for today; one that no longer exists leaves its saved dates as they were.
+  const today = typeof s.periodPreset === 'string' ? ids.period?.(s.periodPreset) : undefined;
   return {
-    timeRange: Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] < range[1] ? [range[0], range[1]] : null,
+    ...(today !== undefined
+      ? { timeRange: today, periodPreset: s.periodPreset! }
+      : {
+          timeRange: Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] < range[1] ? [range[0], range[1]] : null,
+          periodPreset: null,
+        }),
     hiddenKinds: Array.isArray(s.hiddenKinds) ? s.hiddenKinds.filter((k) => typeof k === 'string' && ids.kind(k)) : [],
     hoursOfWeek: Array.isArray(s.hoursOfWeek) ? s.hoursOfWeek.filter((h) => Number.isInteger(h) && h >= 0 && h < 168) : [],
     townId: typeof s.townId === 'string' && ids.town(s.townId) ? s.townId : null,

@@ -26,7 +26,7 @@ export function FilterPanel({ data }: { data: MapData }) {
         <select
           data-testid="filter-period"
           value={preset}
-          onChange={(e) => isPeriodPreset(e.target.value) && setTimeRange(presetRange(e.target.value, manifest))}
+          onChange={(e) => isPeriodPreset(e.target.value) && setTimeRange(presetRange(e.target.value, manifest), e.target.value)}
         >
           {PERIOD_PRESETS.map((p) => (
             <option key={p} value={p}>

@@ -51,6 +51,22 @@ describe('remembered filter choices', () => {
     expect(JSON.parse(store.get('one-map.filters:other')!).timeRange).toEqual([1, 2]);
   });
 
+  it('takes a saved preset again for today, and keeps the dates of one that no longer exists', () => {
+    Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
+    const period = (id: string) => (id === 'last30' ? ([100, 200] as [number, number]) : id === 'all' ? null : undefined);
+    store.set('one-map.filters:rolling', JSON.stringify({ timeRange: [10, 20], periodPreset: 'last30' }));
+    persistFilters('rolling', { ...ids, period });
+    expect(useFilters.getState()).toMatchObject({ timeRange: [100, 200], periodPreset: 'last30' });
+    store.set('one-map.filters:old', JSON.stringify({ timeRange: [10, 20], periodPreset: 'y2025' }));
+    persistFilters('old', { ...ids, period });
+    expect(useFilters.getState()).toMatchObject({ timeRange: [10, 20], periodPreset: null });
+    // A brushed range is not a preset: the saved choice says so.
+    useFilters.getState().setTimeRange([30, 40]);
+    expect(JSON.parse(store.get('one-map.filters:old')!)).toMatchObject({ timeRange: [30, 40], periodPreset: null });
+    useFilters.getState().setTimeRange([100, 200], 'last30');
+    expect(JSON.parse(store.get('one-map.filters:old')!)).toMatchObject({ periodPreset: 'last30' });
+  });
+
   it('ignores a damaged saved value', () => {
     Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
     store.set('one-map.filters:broken', '{not json');
