@@ -28,13 +28,15 @@ export interface CliOptions {
   out?: string;
   rejects?: string;
   k: number;
+  /** hotspots: GeoJSON file whose polygons fix the study area (cells whose centres lie inside). */
+  boundary?: string;
 }
 
 /** Flags that take one value; --incidents takes one or more; --category may repeat. */
 const VALUE_FLAGS = new Set([
-  'res', 'from', 'to', 'tz', 'lat', 'lon', 'time', 'category-column', 'crs', 'encoding', 'delimiter', 'out', 'rejects', 'k',
+  'res', 'from', 'to', 'tz', 'lat', 'lon', 'time', 'category-column', 'crs', 'encoding', 'delimiter', 'out', 'rejects', 'k', 'boundary',
 ]);
-const HOTSPOT_FLAGS = new Set(['k']);
+const HOTSPOT_FLAGS = new Set(['k', 'boundary']);
 
 /** 'help' when help was asked for, else the checked options. Throws UsageError. */
 export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
@@ -102,6 +104,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
     out: one.get('out'),
     rejects: one.get('rejects'),
     k,
+    boundary: one.get('boundary'),
   };
 }
 

@@ -8,7 +8,7 @@ Usage:
 
 Commands:
   aggregate   incidents per H3 cell; writes h3,count (one row per non-empty cell)
-  hotspots    Getis–Ord Gi* hot and cold spots on H3 cells; writes h3,count,z,p,class
+  hotspots    Getis–Ord Gi* hot and cold spots on H3 cells; writes h3,count,z,p,class,q
 
 Options of both commands:
   --incidents FILE...     incident CSV file(s), UTF-8 or GBK; repeat the flag or list several
@@ -35,6 +35,13 @@ Options of both commands:
 
 Options of hotspots:
   --k N                   neighbourhood of a cell: the cells within N rings, 0–64 (default 1)
+  --boundary FILE         GeoJSON Polygon, MultiPolygon or FeatureCollection of them: the study
+                          area is every cell whose centre lies inside (h3 polygonToCells), empty
+                          ones included; neighbours outside it do not count, and incidents in
+                          other cells are left out (their number is printed on standard error).
+                          Without it: every cell within k rings of a non-empty cell
+  q is the Benjamini–Hochberg adjusted p over every cell of the study area; class comes from q
+  (hot/cold at 99/95/90 % for q < 0.01/0.05/0.10) and the sign of z
 
 Times, in rows and in --from/--to: 2024-05-08 14:30, 2024/5/8, 2024年5月8日 14时30分,
 ISO 8601 (2024-05-08T14:30:00, optional seconds and offset), 20240508[1430[00]], Excel serials.
