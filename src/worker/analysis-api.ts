@@ -23,8 +23,10 @@ import { kernelDensity, pointsExtent, type KdeGrid, type LngLatBox } from '../an
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { getResolution } from 'h3-js';
 import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
-import { giStar, type GiStarResult } from '../analysis/stats/gi-star';
+import { giStar, valuesOnArea, type GiStarResult } from '../analysis/stats/gi-star';
 import { areaM2, paiForCells, paiForPolygons, type PaiResult } from '../analysis/evaluation/pai';
+import { predictivePai, type FlaggedPai } from '../analysis/evaluation/predictive-pai';
+import { boundaryCells } from '../analysis/h3/boundary-cells';
 import { comparePeriods, type PeriodComparison } from '../analysis/incidents/period-compare';
 import { buildPolygonIndex, type PolygonIndex } from '../analysis/areas/polygon-index';
 import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/time-series';
@@ -98,6 +100,30 @@ interface PolygonSet {
 /** A study area: its size in m², or the name of a registered polygon set whose areas add up to it. */
 export type StudyArea = number | string;
 
+/** Options of predictivePai. */
+export interface PredictivePaiOptions {
+  /** Share of the study area's cells flagged as "the busiest cells". Default 0.01. */
+  topShare?: number;
+  /** Gi* ring distance. Default 1. */
+  k?: number;
+  /** Listed hotspots scored on the current period: a polygon set and which of its polygons (mask). */
+  listed?: { set: string; mask?: Uint8Array };
+  /** A (m² or a polygon set). Default: the study boundary's area when set, else 'towns'. */
+  studyArea?: StudyArea;
+}
+
+/** Predictive PAI rows (predictive-pai.ts) and what they were computed over. */
+export interface PredictivePaiResult {
+  top: FlaggedPai;
+  giHot: FlaggedPai | null;
+  /** Listed hotspots' PAI on the current period, when asked for. */
+  listed: PaiResult | null;
+  /** Cells of the study area at the resolution. */
+  studyCells: number;
+  /** Current-period incidents outside the study area's cells (not in N). */
+  outside: number;
+}
+
 const DEFAULT_PARALLEL_FROM = 100_000;
 
 /** Creates an API instance with its own state. The worker exposes one; tests make their own. */
@@ -135,6 +161,16 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
   let lastSummary: IndexSummary | null = null;
   /** Extent of every incident of the index, for density grids; found once per index. */
   let densityExtent: { index: IncidentIndex; box: LngLatBox | null } | null = null;
+  /** The fixed study area of Gi*, trends and PAI (the county), and its cells per resolution. */
+  let boundary: AreaGeometry | null = null;
+  const boundaryCellsAt = new Map<number, string[]>();
+  /** The study area's cells at `resolution`, or null when no boundary was set. */
+  const studyCells = (resolution: number): string[] | null => {
+    if (!boundary) return null;
+    let cells = boundaryCellsAt.get(resolution);
+    if (!cells) boundaryCellsAt.set(resolution, (cells = boundaryCells([boundary], resolution)));
+    return cells;
+  };
   const studyAreaM2 = (area: StudyArea): number => {
     if (typeof area === 'number') return area;
     const set = requireSet(area);
@@ -287,24 +323,69 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     },
 
     /**
+     * Fixes the study area of hotspots, emergingHotspots and predictivePai: the cells whose centres
+     * lie inside `geometry` (the county) at each resolution asked for; null returns to the cells
+     * within k rings of non-empty cells. Returns the boundary's area in m² (0 for null).
+     */
+    setStudyArea(geometry: AreaGeometry | null): number {
+      boundary = geometry;
+      boundaryCellsAt.clear();
+      return areaM2(geometry);
+    },
+
+    /** The study area's cells at `resolution` (sorted), or null when no boundary is set. */
+    studyAreaCells(resolution: number): string[] | null {
+      return studyCells(resolution)?.slice() ?? null;
+    },
+
+    /**
      * Getis-Ord Gi* hot and cold spots of the filtered counts at `resolution`, over rings of `k`
-     * cells (gi-star.ts). Arrays transferred.
+     * cells (gi-star.ts), over the study area when one is set (`outside`: incidents in cells
+     * outside it). Arrays transferred.
      */
     hotspots(filter: IncidentFilter | null, resolution: number, k = 1): GiStarResult {
       const idx = indexAt(resolution);
       const dense = aggregateDense(idx, filter, resolution, assignments);
-      const result = giStar(levelCells(idx, resolution), dense.counts, { k });
+      const result = giStar(levelCells(idx, resolution), dense.counts, { k, studyArea: studyCells(resolution) ?? undefined });
       return transfer(result, [result.counts.buffer, result.z.buffer, result.p.buffer, result.q.buffer]);
     },
 
     /**
+     * Predictive PAI (predictive-pai.ts): the busiest cells and the Gi* hot cells of `previous`
+     * ([fromSec, toSec)) scored on `current`, at `resolution`, over the study area when one is set,
+     * under the rest of the filter; the listed hotspots scored on `current`. N is the current
+     * period's incidents in the study area's cells.
+     */
+    predictivePai(filter: IncidentFilter | null, resolution: number, current: [number, number], previous: [number, number], opts: PredictivePaiOptions = {}): PredictivePaiResult {
+      const idx = indexAt(resolution);
+      const level = levelCells(idx, resolution);
+      const fixed = studyCells(resolution);
+      const cells = fixed ?? level;
+      const countsIn = ([fromSec, toSec]: [number, number]) => valuesOnArea(cells, level, aggregateDense(idx, { ...filter, fromSec, toSec }, resolution, assignments).counts);
+      const cur = countsIn(current);
+      const prev = countsIn(previous);
+      const areaM2Total = studyAreaM2(opts.studyArea ?? (boundary ? areaM2(boundary) : 'towns'));
+      const topK = Math.max(1, Math.round(cells.length * (opts.topShare ?? 0.01)));
+      const rows = predictivePai({ cells, previous: prev.x, current: cur.x, studyAreaM2: areaM2Total, topK, giK: opts.k ?? 1, fixedArea: fixed !== null });
+      let listed: PaiResult | null = null;
+      if (opts.listed) {
+        const set = requireSet(opts.listed.set);
+        const mask = opts.listed.mask;
+        const inside = countByPolygon(set.assignment, indexRows(idx), { ...filter, fromSec: current[0], toSec: current[1] }, assignments).counts;
+        const chosen = (k: number) => !mask || (mask[k] ?? 0) !== 0;
+        listed = paiForPolygons(set.geometries.filter((_, k) => chosen(k)), inside.filter((_, k) => chosen(k)), rows.top.total, areaM2Total);
+      }
+      return { ...rows, listed, studyCells: cells.length, outside: cur.outside };
+    },
+
+    /**
      * Emerging hot-spot category per cell over consecutive periods ([fromSec, toSec) each, oldest
-     * first) under the rest of the filter (emerging-hotspots.ts).
+     * first) under the rest of the filter (emerging-hotspots.ts), over the study area when set.
      */
     emergingHotspots(filter: IncidentFilter | null, resolution: number, periods: Array<[number, number]>, opts?: EmergingHotspotOptions): EmergingHotspotResult {
       const idx = indexAt(resolution);
       const counts = periods.map(([fromSec, toSec]) => aggregateDense(idx, { ...filter, fromSec, toSec }, resolution, assignments).counts);
-      return emergingHotspots(levelCells(idx, resolution), counts, opts);
+      return emergingHotspots(levelCells(idx, resolution), counts, { ...opts, studyArea: opts?.studyArea ?? studyCells(resolution) ?? undefined });
     },
 
     /** What one hexagon holds under `filter`: count, kinds, hours, months (cell-profile.ts). */
