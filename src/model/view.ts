@@ -14,6 +14,9 @@ export type Theme = 'light' | 'dark';
 export type TrendBucket = 'day' | 'week';
 /** Ring distance of the Gi* neighbourhood: 1 (the cell and its 6 neighbours) or 2 (19 cells). */
 export type GiStarK = 1 | 2;
+/** H3 resolutions Gi* and the hot-spot trend can be analysed at (res 7 ≈ 5.2 km², 8 ≈ 0.74 km², 9 ≈ 0.11 km² a cell). */
+export const GISTAR_RESOLUTIONS = [7, 8, 9] as const;
+export type GiStarResolution = (typeof GISTAR_RESOLUTIONS)[number];
 /** What the Gi* overlay shows: significance now, or each cell's hot-spot trend over the periods. */
 export type GiStarView = 'significance' | 'emerging';
 

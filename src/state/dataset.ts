@@ -27,6 +27,9 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     await client.assignPolygons('grids', data.grids);
     await client.assignPolygons('towns', { type: 'FeatureCollection', features: towns });
     await client.assignPolygons('hotspots', data.hotspots);
+    // Gi*, the trend and PAI run over one fixed study area: the county's cells (centres inside).
+    const county = data.admin.features.find((f) => f.properties.level === 'county');
+    const studyAreaM2 = await client.setStudyArea(county?.geometry ?? null);
     const has = (list: Array<{ properties: { id: string } }>) => {
       const set = new Set(list.map((f) => f.properties.id));
       return (id: string) => set.has(id);
@@ -40,7 +43,7 @@ export async function loadDataset(baseUrl: string): Promise<void> {
       period: (id) => (isPeriodPreset(id) ? presetRange(id, data.manifest) : undefined),
     });
     useDataset.setState({ data, error: null });
-    startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions });
+    startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
   } catch (e) {
     useDataset.setState({ error: e instanceof Error ? e.message : String(e) });
   }

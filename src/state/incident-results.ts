@@ -14,6 +14,10 @@ import { resolutionForZoom } from '../analysis/h3/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
 import { DRAWN_SET, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';
+import { GISTAR_RESOLUTIONS } from '../model';
+import { suggestedResolution } from '../analysis/h3/boundary-cells';
+import { paiPeriods, type PaiPeriods } from '../analysis/evaluation/predictive-pai';
+import type { PredictivePaiResult } from '../worker/analysis-api';
 import { previousCalendarPeriod, sameCalendarPeriodLastYear } from '../analysis/time/calendar-periods';
 
 
@@ -49,9 +53,17 @@ export interface IncidentResults {
   gridIncidents: Uint32Array | null;
   /** Incidents inside each listed hotspot, in feature order. */
   hotspotIncidents: Uint32Array | null;
-  giStar: GiStarResult | null;
+  /** Gi* over the county's cells at the analysis resolution (not the zoom's). */
+  giStar: (GiStarResult & { resolution: number }) | null;
   /** Each cell's hot-spot trend over consecutive periods of the chosen range, and those periods (epoch ms). */
-  emerging: (EmergingHotspotResult & { periodRanges: Array<[number, number]> }) | null;
+  emerging: (EmergingHotspotResult & { periodRanges: Array<[number, number]>; resolution: number }) | null;
+  /** Predictive PAI of the quality panel, while it is open (paiListedMask set). */
+  pai: (PredictivePaiResult & { resolution: number; periods: PaiPeriods }) | null;
+  /** Which listed hotspots the PAI scores (1 = active); null while the quality panel is closed. */
+  paiListedMask: Uint8Array | null;
+  /** Analysis resolution of Gi*, the trend and PAI when none is chosen: suited to the county's size. */
+  defaultAnalysisResolution: number;
+  setPaiListedMask(mask: Uint8Array | null): void;
   /** What the selected hexagon holds, when a hexagon is selected. */
   cellProfile: CellProfile | null;
   /** Worker requests in flight. */
@@ -70,26 +82,39 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   hotspotIncidents: null,
   giStar: null,
   emerging: null,
+  pai: null,
+  paiListedMask: null,
+  defaultAnalysisResolution: 8,
   cellProfile: null,
   pending: 0,
   setZoom(zoom) {
     set({ zoom });
   },
+  setPaiListedMask(paiListedMask) {
+    set({ paiListedMask });
+  },
 }));
 
-type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'cellProfile';
+type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'pai' | 'cellProfile';
 
 export interface ResultContext {
   manifest: DatasetManifest;
   towns: AdminCollection['features'];
   grids: GridCollection;
   resolutions: number[];
+  /** Area of the study area (the county boundary given to the worker's setStudyArea), m²; 0 without one. */
+  studyAreaM2: number;
 }
 
 /** Wires filters, zoom and display to worker requests. Call once, after loading. */
 export function startIncidentResults(client: AnalysisClient, ctx: ResultContext): () => void {
   const filterCtx: FilterContext = { manifest: ctx.manifest, towns: ctx.towns, grids: ctx.grids };
   const zoomOpts = { latitude: ctx.manifest.center[1], available: ctx.resolutions };
+  // Gi*, the trend and PAI are analysed at a resolution of their own — chosen in the panel, else
+  // suited to the county's size — so zooming never recomputes them or changes their lists.
+  const analysisChoices = GISTAR_RESOLUTIONS.filter((r) => ctx.resolutions.includes(r));
+  const defaultAnalysisResolution = analysisChoices.length > 0 && ctx.studyAreaM2 > 0 ? suggestedResolution(ctx.studyAreaM2, analysisChoices) : (analysisChoices[1] ?? ctx.resolutions[0]);
+  useIncidentResults.setState({ defaultAnalysisResolution });
   const cellLists = new Map<number, Promise<string[]>>();
   const cellsAt = (res: number) => {
     let p = cellLists.get(res);
@@ -107,6 +132,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     hotspotIncidents: 0,
     giStar: 0,
     emerging: 0,
+    pai: 0,
     cellProfile: 0,
   };
   const lastKey: Partial<Record<ResultKey, string>> = {};
@@ -193,8 +219,22 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     } else {
       clear('comparison');
     }
+    const analysisRes = layers.gistarResolution !== null && ctx.resolutions.includes(layers.gistarResolution) ? layers.gistarResolution : defaultAnalysisResolution;
+    const listedMask = useIncidentResults.getState().paiListedMask;
+    if (listedMask) {
+      // Predictive PAI: chosen on the period before, scored on the current one (predictive-pai.ts).
+      const periods = paiPeriods(range, ctx.manifest.timeRange, ctx.manifest.timeZone);
+      const sec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
+      request('pai', `${all}|${analysisRes}|${layers.gistarK}|${listedMask.join('')}`, async () => ({
+        ...(await client.predictivePai(filter, analysisRes, sec(periods.current), sec(periods.previous), { k: layers.gistarK, listed: { set: 'hotspots', mask: listedMask } })),
+        resolution: analysisRes,
+        periods,
+      }));
+    } else {
+      clear('pai');
+    }
     if (layers.visible.gistar && layers.gistarView === 'significance') {
-      request('giStar', `${all}|${resolution}|${layers.gistarK}`, () => client.hotspots(filter, resolution, layers.gistarK));
+      request('giStar', `${all}|${analysisRes}|${layers.gistarK}`, async () => ({ ...(await client.hotspots(filter, analysisRes, layers.gistarK)), resolution: analysisRes }));
     } else {
       clear('giStar');
     }
@@ -202,9 +242,10 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
       const tz = ctx.manifest.timeZone;
       const periodRanges = trendPeriods(range ?? wholeDays(ctx.manifest.timeRange, tz), tz);
       const toSec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
-      request('emerging', `${all}|${resolution}|${layers.gistarK}`, async () => ({
-        ...(await client.emergingHotspots(filter, resolution, periodRanges.map(toSec), { k: layers.gistarK })),
+      request('emerging', `${all}|${analysisRes}|${layers.gistarK}`, async () => ({
+        ...(await client.emergingHotspots(filter, analysisRes, periodRanges.map(toSec), { k: layers.gistarK })),
         periodRanges,
+        resolution: analysisRes,
       }));
     } else {
       clear('emerging');
@@ -222,7 +263,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     useLayers.subscribe(update),
     useSelection.subscribe(update),
     useIncidentResults.subscribe((s, prev) => {
-      if (s.zoom !== prev.zoom) update();
+      if (s.zoom !== prev.zoom || s.paiListedMask !== prev.paiListedMask) update();
     }),
   ];
   update();

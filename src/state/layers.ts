@@ -1,7 +1,8 @@
 // State: which overlays are shown and how. Persisted so a wall screen comes back as it was left.
 import { create } from 'zustand';
 import { readPreference, writePreference } from '../storage/preferences';
-import type { GiStarK, GiStarView, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, Theme, TrendBucket } from '../model';
+import { GISTAR_RESOLUTIONS } from '../model';
+import type { GiStarK, GiStarResolution, GiStarView, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, Theme, TrendBucket } from '../model';
 
 export interface LayerState {
   visible: Record<OverlayId, boolean>;
@@ -10,6 +11,8 @@ export interface LayerState {
   incidentMeasure: IncidentMeasure;
   gistarView: GiStarView;
   gistarK: GiStarK;
+  /** Resolution Gi* and the trend are analysed at; null until chosen: the dataset's default. */
+  gistarResolution: GiStarResolution | null;
   trendBucket: TrendBucket;
   theme: Theme;
   /** Heatmap bandwidth, metres: the kernel density's radius on the ground. */
@@ -20,6 +23,7 @@ export interface LayerState {
   setIncidentMeasure(m: IncidentMeasure): void;
   setGistarView(v: GiStarView): void;
   setGistarK(k: GiStarK): void;
+  setGistarResolution(r: GiStarResolution): void;
   setTrendBucket(b: TrendBucket): void;
   setTheme(t: Theme): void;
   setHeatBandwidth(m: HeatBandwidthM): void;
@@ -30,7 +34,7 @@ export const HEAT_BANDWIDTHS_M = [100, 200, 300, 500] as const;
 export type HeatBandwidthM = (typeof HEAT_BANDWIDTHS_M)[number];
 
 const STORAGE_KEY = 'layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'trendBucket' | 'theme' | 'heatBandwidthM'>;
+type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'gistarResolution' | 'trendBucket' | 'theme' | 'heatBandwidthM'>;
 const DEFAULTS: Persisted = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
@@ -38,6 +42,7 @@ const DEFAULTS: Persisted = {
   incidentMeasure: 'count',
   gistarView: 'significance',
   gistarK: 1,
+  gistarResolution: null,
   trendBucket: 'day',
   theme: 'light',
   heatBandwidthM: 200,
@@ -48,7 +53,8 @@ function load(): Persisted {
     const saved = readPreference<Partial<Persisted>>(STORAGE_KEY);
     if (!saved) return DEFAULTS;
     const heatBandwidthM = HEAT_BANDWIDTHS_M.find((m) => m === saved.heatBandwidthM) ?? DEFAULTS.heatBandwidthM;
-    return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible }, heatBandwidthM };
+    const gistarResolution = GISTAR_RESOLUTIONS.find((r) => r === saved.gistarResolution) ?? null;
+    return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible }, heatBandwidthM, gistarResolution };
   } catch {
     return DEFAULTS;
   }
@@ -56,8 +62,8 @@ function load(): Persisted {
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
-    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme, heatBandwidthM } = get();
-    const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, trendBucket, theme, heatBandwidthM };
+    const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, gistarResolution, trendBucket, theme, heatBandwidthM } = get();
+    const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, gistarResolution, trendBucket, theme, heatBandwidthM };
     // Storage full or blocked: the view still works, it just is not remembered.
     writePreference(STORAGE_KEY, saved);
   };
@@ -85,6 +91,10 @@ export const useLayers = create<LayerState>((set, get) => {
     },
     setGistarK(gistarK) {
       set({ gistarK });
+      save();
+    },
+    setGistarResolution(gistarResolution) {
+      set({ gistarResolution });
       save();
     },
     setTrendBucket(trendBucket) {
