@@ -88,6 +88,29 @@ describe('time views and analysis', () => {
     await settle(page, () => page.getByTestId('incident-measure-count').click());
   });
 
+  test('presets follow the demo\'s date, typed dates set a period, and 环比 compares calendar periods with their dates shown', async () => {
+    const { page } = session();
+    // The demo is judged as of its asOf (2025-12-31), and the header says so.
+    expect(await page.getByTestId('synthetic-badge').innerText()).toContain('2025-12-31');
+    // The last day (its asOf is 23:59) and the last week (Mon 12-29 … Wed 12-31) are incomplete.
+    expect(await page.getByTestId('trend-partial').count(), 'partial buckets marked').toBeGreaterThan(0);
+    await settle(page, () => page.getByTestId('filter-period').selectOption('lastMonth'));
+    expect(await page.getByTestId('period-from').inputValue()).toBe('2025-11-01');
+    expect(await page.getByTestId('period-to').inputValue()).toBe('2025-11-30');
+    await settle(page, () => page.getByTestId('incident-measure-vsPrevious').click());
+    const previous = page.getByTestId('compare-previous-dates');
+    await previous.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await previous.innerText()).toBe('2025-10-01 – 2025-10-31');
+    await settle(page, () => page.getByTestId('period-from').fill('2025-06-01'));
+    await settle(page, () => page.getByTestId('period-to').fill('2025-06-30'));
+    expect(await page.getByTestId('time-range').innerText()).toMatch(/^2025-06-01 — 2025-06-30 \(30/);
+    await expect.poll(() => previous.innerText(), { timeout: 30_000 }).toBe('2025-05-01 – 2025-05-31');
+    console.log(`June vs May: ${JSON.stringify(await page.getByTestId('compare-summary').innerText())}`);
+    await settle(page, () => page.getByTestId('incident-measure-count').click());
+    await settle(page, () => page.getByTestId('filter-period').selectOption('all'));
+    expect(await incidentTotal(page)).toBe(allIncidents);
+  });
+
   test('a town filter keeps only that town', async () => {
     const { page } = session();
     const before = await incidentTotal(page);
