@@ -5,8 +5,12 @@ import { serveDataset } from './scripts/vite-serve-dataset.ts';
 // One port for dev and preview; PORT overrides it (README promises 5173 by default).
 const port = Number(process.env.PORT ?? 5173);
 
+// The browser tests' build (scripts/run-browser-tests.mjs sets ONE_MAP_TEST_DATASETS=1) also serves
+// the render tests' tiny fixed dataset; a production build ships only the demo.
+const testDatasets = process.env.ONE_MAP_TEST_DATASETS === '1' ? [serveDataset('tests/fixtures/render-dataset', 'tests/fixtures/render-dataset')] : [];
+
 export default defineConfig({
-  plugins: [react(), serveDataset('data/demo', 'data/demo')],
+  plugins: [react(), serveDataset('data/demo', 'data/demo'), ...testDatasets],
   // Emit real files rather than base64 inlines: easier to audit what an intranet build serves.
   build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4000, sourcemap: false },
   worker: { format: 'es' },

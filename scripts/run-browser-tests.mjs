@@ -232,8 +232,13 @@ async function main() {
       return summary;
     }
 
-    console.error('[browser-tests] npx vite build');
-    const build = await runCommand('npx', ['vite', 'build'], { timeoutMs: BUILD_TIMEOUT_MS, label: 'vite build' });
+    console.error('[browser-tests] npx vite build (with the test datasets)');
+    // ONE_MAP_TEST_DATASETS: vite.config.ts adds tests/fixtures/render-dataset to this build only.
+    const build = await runCommand('npx', ['vite', 'build'], {
+      env: { ONE_MAP_TEST_DATASETS: '1' },
+      timeoutMs: BUILD_TIMEOUT_MS,
+      label: 'vite build',
+    });
     if (build.code !== 0) {
       setupFailed(`vite build failed (${build.timedOut ? 'timed out' : `exit ${build.code ?? build.signal}`})`);
       return summary;
