@@ -47,7 +47,7 @@ function DensityLegendView({ dark }: { dark: boolean }) {
   if (!grid) return <p className="muted">{t('app.loading')}</p>;
   const { breaks, colors } = densityLegendFor(grid, dark);
   // Densities span decades (0.5 … 2,000 per km²): as many decimals as the smallest threshold needs.
-  const digits = breaks.length > 0 && breaks[0] < 1 ? Math.min(3, Math.ceil(-Math.log10(breaks[0]))) : 0;
+  const digits = breaks.length > 0 && breaks[0] < 1 ? Math.min(4, Math.ceil(-Math.log10(breaks[0]))) : 0;
   const f = (x: number) => formatNumber(lang, x, digits);
   return (
     <>

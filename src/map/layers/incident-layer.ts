@@ -93,13 +93,14 @@ export interface DensityLegend {
 
 /**
  * Classes for a density surface whose peak is `max` per km²: six 1–2–5 thresholds evenly spaced
- * in log scale from a hundredth of the peak up, so the faint tails of the kernels do not tint the
- * whole county while a place at 1 % of the peak still shows.
+ * in log scale from a thousandth of the peak up. Incidents concentrate (the county town's peak is
+ * a hundred times a village's), so three decades keep a village cluster visible in the county
+ * view, while an isolated incident's faint kernel does not tint the countryside.
  */
 export function densityLegend(max: number, dark: boolean): DensityLegend {
   const breaks: number[] = [];
   if (max > 0) {
-    const lo = Math.log(max / 100);
+    const lo = Math.log(max / 1000);
     const hi = Math.log(max);
     for (let k = 0; k < 6; k++) {
       const b = niceNumber(Math.exp(lo + ((hi - lo) * k) / 6));
