@@ -5,7 +5,7 @@ import type { MapData } from '../model';
 import type { MapView } from './map-view';
 import { gridFillLayer, gridLineLayer } from './layers/grid-layer';
 import { changeLayer, densityLayer, hexagonLayer } from './layers/incident-layer';
-import { giStarLayer } from './layers/gistar-layer';
+import { giStarLayer, selectedCellLayer } from './layers/gistar-layer';
 import { emergingLayer } from './layers/emerging-layer';
 import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
@@ -34,6 +34,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   }
   if (view.giStar) layers.push(giStarLayer(view.giStar, view.visible.gistar));
   if (view.emerging) layers.push(emergingLayer(view.emerging, view.visible.gistar));
+  if (sel?.kind === 'cell') layers.push(selectedCellLayer(sel.h3, dark));
   if (view.density) {
     layers.push(densityLayer(view.density, densityLegendFor(view.density, dark), showIncidents && view.incidentMode === 'heat'));
   }

@@ -4,6 +4,7 @@ import { scaleLinear } from 'd3';
 import type { MapData } from '../model';
 import { useIncidentResults } from '../state/incident-results';
 import { fill, formatNumber, useLang, useT } from '../i18n';
+import { cellPlaceLabel } from './place-label';
 
 const TOP_KINDS = 5;
 const SPARK_W = 260;
@@ -17,6 +18,8 @@ export function CellDetails({ data, h3 }: { data: MapData; h3: string }) {
   const n = (x: number) => formatNumber(lang, x);
   const head = (
     <dl className="fields">
+      <dt>{t('place.cell')}</dt>
+      <dd data-testid="cell-place">{cellPlaceLabel(data, h3, lang)}</dd>
       <dt>{t('field.cell')}</dt>
       <dd>{h3}</dd>
       {profile?.cell === h3 && (

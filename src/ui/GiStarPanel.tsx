@@ -1,10 +1,15 @@
 // UI: the Gi* overlay's panel — significance now (legend and hot spots ranked by z) or the
-// trend over time (emerging categories and the cells to watch). A click flies the map there.
+// trend over time (emerging categories and the cells to watch), both at an analysis resolution
+// chosen here and over the county's cells. Every listed cell names its place; a click flies the
+// map there and selects (highlights) the cell, and the list stays as it was.
 import { cellToLatLng } from 'h3-js';
 import { useIncidentResults } from '../state/incident-results';
 import { useLayers } from '../state/layers';
-import type { GiStarK, GiStarView } from '../model';
+import { GISTAR_RESOLUTIONS, type GiStarK, type GiStarView, type MapData } from '../model';
 import { useMapCamera } from '../state/map-camera';
+import { useSelection } from '../state/selection';
+import { useDataset } from '../state/dataset';
+import { cellPlaceLabel } from './place-label';
 import { fill, formatNumber, useLang, useT } from '../i18n';
 import { GI_CLASS_COLORS, GI_CLASSES_SHOWN } from '../map/layers/gistar-layer';
 import { EMERGING_COLORS, EMERGING_SHOWN } from '../map/layers/emerging-layer';
@@ -19,14 +24,23 @@ const MIN_PERIODS = 4;
 const VIEWS: GiStarView[] = ['significance', 'emerging'];
 const KS: GiStarK[] = [1, 2];
 
-function flyToCell(cell: string) {
+/** Flies to the cell and selects it: the map outlines it and the details show what it holds. */
+function flyToCell(cell: string, count: number) {
   const [lat, lng] = cellToLatLng(cell);
   useMapCamera.getState().flyTo({ center: [lng, lat], zoom: 15 });
+  useSelection.getState().select({ kind: 'cell', h3: cell, count });
 }
 
 export function GiStarPanel({ timeZone }: { timeZone: string }) {
   const t = useT();
-  const { gistarView, setGistarView, gistarK, setGistarK } = useLayers();
+  const gistarView = useLayers((s) => s.gistarView);
+  const setGistarView = useLayers((s) => s.setGistarView);
+  const gistarK = useLayers((s) => s.gistarK);
+  const setGistarK = useLayers((s) => s.setGistarK);
+  const chosenRes = useLayers((s) => s.gistarResolution);
+  const setRes = useLayers((s) => s.setGistarResolution);
+  const defaultRes = useIncidentResults((s) => s.defaultAnalysisResolution);
+  const res = GISTAR_RESOLUTIONS.find((r) => r === (chosenRes ?? defaultRes)) ?? GISTAR_RESOLUTIONS[1];
   return (
     <>
       <Segmented options={VIEWS} value={gistarView} onChange={setGistarView} label={(v) => t(`gistar.view.${v}`)} testIdPrefix="gistar-view-" />
@@ -34,8 +48,23 @@ export function GiStarPanel({ timeZone }: { timeZone: string }) {
         {t('gistar.k')}
         <Segmented options={KS} value={gistarK} onChange={setGistarK} label={(k) => t(`gistar.k.${k}`)} testIdPrefix="gistar-k-" />
       </div>
+      <div className="option">
+        {t('gistar.resolution')}
+        <Segmented options={GISTAR_RESOLUTIONS} value={res} onChange={setRes} label={(r) => t(`gistar.resolution.${r}`)} testIdPrefix="gistar-res-" />
+      </div>
       {gistarView === 'significance' ? <Significance /> : <Emerging timeZone={timeZone} />}
     </>
+  );
+}
+
+/** The fixed study area and the incidents outside it, in one line. */
+function StudyArea({ cells, resolution, outside }: { cells: number; resolution: number; outside: number }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  return (
+    <p className="muted" data-testid="gistar-study-area">
+      {fill(t('gistar.studyArea'), { cells: formatNumber(lang, cells), res: resolution, outside: formatNumber(lang, outside) })}
+    </p>
   );
 }
 
@@ -43,7 +72,8 @@ function Significance() {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const gi = useIncidentResults((s) => s.giStar);
-  if (!gi) return <p className="muted">{t('app.loading')}</p>;
+  const data = useDataset((s) => s.data);
+  if (!gi || !data) return <p className="muted">{t('app.loading')}</p>;
   const hot: number[] = [];
   for (let i = 0; i < gi.cells.length; i++) if (gi.classes[i].startsWith('hot')) hot.push(i);
   hot.sort((a, b) => gi.z[b] - gi.z[a]);
@@ -51,6 +81,7 @@ function Significance() {
   return (
     <>
       <p className="legend-title">{t('gistar.title')}</p>
+      <StudyArea cells={gi.cells.length} resolution={gi.resolution} outside={gi.outside} />
       <ClassCounts items={GI_CLASSES_SHOWN.map((c) => ({ key: c, color: GI_CLASS_COLORS[c], label: t(`gistar.${c}`), count: count(c) }))} />
       {hot.length === 0 ? (
         <p className="muted">{t('gistar.none')}</p>
@@ -59,8 +90,10 @@ function Significance() {
           <p className="legend-title">{t('gistar.ranked')}</p>
           <RankedCells
             testId="gistar-list"
+            data={data}
             items={hot.slice(0, LIST_LENGTH).map((i) => ({
               cell: gi.cells[i],
+              count: gi.counts[i],
               color: GI_CLASS_COLORS[gi.classes[i]],
               label: `${t('stats.incidents')} ${formatNumber(lang, gi.counts[i])} · ${t('gistar.z')} ${formatNumber(lang, gi.z[i], 2)}`,
             }))}
@@ -75,7 +108,8 @@ function Emerging({ timeZone }: { timeZone: string }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const em = useIncidentResults((s) => s.emerging);
-  if (!em) return <p className="muted">{t('app.loading')}</p>;
+  const data = useDataset((s) => s.data);
+  if (!em || !data) return <p className="muted">{t('app.loading')}</p>;
   const ranges = em.periodRanges;
   if (ranges.length < MIN_PERIODS) return <p className="muted" data-testid="emerging-too-short">{t('emerging.tooShort')}</p>;
   const monthly = ranges[0][1] - ranges[0][0] > 8 * 86_400_000;
@@ -96,10 +130,17 @@ function Emerging({ timeZone }: { timeZone: string }) {
           to: localIsoDate(ranges[ranges.length - 1][1] - 1, timeZone),
         })}
       </p>
+      <StudyArea cells={em.cells.length} resolution={em.resolution} outside={em.outside} />
       <ClassCounts
         testId="emerging-legend"
         items={EMERGING_SHOWN.map((c) => ({ key: c, color: EMERGING_COLORS[c], label: t(`emerging.${c}`), count: count(c) }))}
       />
+      <ul className="explain muted" data-testid="emerging-explain">
+        {EMERGING_SHOWN.map((c) => (
+          <li key={c}>{t(`emerging.explain.${c}`)}</li>
+        ))}
+        <li>{t('emerging.why')}</li>
+      </ul>
       {watch.length === 0 ? (
         <p className="muted">{t('emerging.noneToWatch')}</p>
       ) : (
@@ -107,10 +148,13 @@ function Emerging({ timeZone }: { timeZone: string }) {
           <p className="legend-title">{t('emerging.ranked')}</p>
           <RankedCells
             testId="emerging-list"
+            data={data}
             items={watch.slice(0, LIST_LENGTH).map((i) => ({
               cell: em.cells[i],
+              count: last.counts[i],
               color: EMERGING_COLORS[em.categories[i]],
-              label: `${t(`emerging.${em.categories[i]}`)} · ${t('emerging.lastPeriod')} ${formatNumber(lang, last.counts[i])} · ${t('emerging.hotPeriods')} ${em.hotPeriods[i]}/${em.periods.length}`,
+              // The neighbourhood's count is what made the cell hot; its own may be 0.
+              label: `${t(`emerging.${em.categories[i]}`)} · ${fill(t('emerging.lastNeighbourhood'), { n: formatNumber(lang, em.lastNeighbourhood[i]), own: formatNumber(lang, last.counts[i]) })} · ${t('emerging.hotPeriods')} ${em.hotPeriods[i]}/${em.periods.length}`,
             }))}
           />
         </>
@@ -134,15 +178,16 @@ function ClassCounts({ items, testId }: { items: Array<{ key: string; color: RGB
   );
 }
 
-/** Cells in rank order; a click flies the map to the cell. */
-function RankedCells({ items, testId }: { items: Array<{ cell: string; color: RGBA; label: string }>; testId: string }) {
+/** Cells in rank order, each with its place; a click flies the map to the cell and selects it. */
+function RankedCells({ items, testId, data }: { items: Array<{ cell: string; count: number; color: RGBA; label: string }>; testId: string; data: MapData }) {
+  const lang = useLang((s) => s.lang);
   return (
     <ol className="ranked" data-testid={testId}>
       {items.map((it) => (
         <li key={it.cell}>
-          <button onClick={() => flyToCell(it.cell)}>
+          <button onClick={() => flyToCell(it.cell, it.count)} data-cell={it.cell}>
             <span className="swatch" style={{ background: css(it.color) }} />
-            {it.label}
+            <span className="place">{cellPlaceLabel(data, it.cell, lang)}</span> · {it.label}
           </button>
         </li>
       ))}

@@ -1,18 +1,19 @@
-// UI: how good is a hotspot map? PAI for the busiest cells, the Gi* hot cells and the listed
-// hotspots, and how concentrated incidents are. Computed only while the panel is open.
-import { useMemo, useState } from 'react';
+// UI: how good is a hotspot map? Predictive PAI (computed in the worker) for the busiest cells
+// (1 % of the county's cells) and the Gi* hot cells, both chosen on the previous period and scored
+// on the current one, and for the listed hotspots on the current one; and how concentrated
+// incidents are. Computed only while the panel is open; the panel says which periods were used.
+import { useEffect, useMemo, useState } from 'react';
 import { cellArea, latLngToCell } from 'h3-js';
 import type { MapData } from '../model';
-import { useIncidentResults } from '../state/incident-results';
+import { useIncidentResults, type IncidentResults } from '../state/incident-results';
 import { fill, formatNumber, useLang, useT } from '../i18n';
-import { areaM2, paiForCells, paiForPolygons, topKCells, type PaiResult } from '../analysis/evaluation/pai';
+import { areaM2, type PaiResult } from '../analysis/evaluation/pai';
+import { localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { concentrationCurve } from '../analysis/evaluation/concentration';
 import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../state/clock';
 import { ConcentrationChart } from './ConcentrationChart';
 
-/** The busiest cells flagged for the "top cells" row cover this share of the county. */
-const TOP_AREA_SHARE = 0.01;
 const ACTIVE = new Set(['listed', 'rectifying', 'accepting', 'overdue']);
 
 export function QualityPanel({ data }: { data: MapData }) {
@@ -34,9 +35,22 @@ function QualityBody({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const hex = useIncidentResults((s) => s.hexCounts);
-  const gi = useIncidentResults((s) => s.giStar);
-  const inHotspots = useIncidentResults((s) => s.hotspotIncidents);
+  const pai = useIncidentResults((s) => s.pai);
+  const setMask = useIncidentResults((s) => s.setPaiListedMask);
   const countyM2 = useMemo(() => areaM2(data.admin.features.find((f) => f.properties.level === 'county')?.geometry ?? null), [data]);
+
+  // The listed hotspots PAI scores: those being dealt with now. Predictive PAI is asked of the
+  // worker only while this panel is open (the mask is cleared when it closes).
+  const mask = useMemo(() => {
+    const idx = data.hotspots.features.map((_, i) => i).filter((i) => ACTIVE.has(hotspotStatus(data.hotspots.features[i].properties, datasetNow(data.manifest), data.manifest.timeZone)));
+    const m = new Uint8Array(data.hotspots.features.length);
+    for (const i of idx) m[i] = 1;
+    return m;
+  }, [data]);
+  useEffect(() => {
+    setMask(mask);
+    return () => setMask(null);
+  }, [mask, setMask]);
 
   const figures = useMemo(() => {
     if (!hex) return null;
@@ -46,23 +60,14 @@ function QualityBody({ data }: { data: MapData }) {
     const localCellM2 = cellArea(latLngToCell(lat, lng, hex.resolution), 'm2');
     const studyAreaCells = Math.max(hex.cells.length, Math.round(countyM2 / localCellM2));
     const curve = concentrationCurve(hex.counts, { studyAreaCells });
-    const k = Math.max(1, Math.round(studyAreaCells * TOP_AREA_SHARE));
-    const rows: { label: string; r: PaiResult }[] = [
-      { label: fill(t('quality.topCells'), { n: formatNumber(lang, k) }), r: paiForCells(topKCells(hex.cells, hex.counts, k), hex, hex.total, countyM2) },
-    ];
-    if (gi && gi.cells.length > 0) {
-      const hot = gi.cells.filter((_, i) => gi.classes[i].startsWith('hot'));
-      if (hot.length > 0) rows.push({ label: t('quality.giHot'), r: paiForCells(hot, { cells: gi.cells, counts: gi.counts }, hex.total, countyM2) });
-    }
-    if (inHotspots) {
-      const idx = data.hotspots.features.map((_, i) => i).filter((i) => ACTIVE.has(hotspotStatus(data.hotspots.features[i].properties, datasetNow(data.manifest), data.manifest.timeZone)));
-      rows.push({
-        label: t('quality.listed'),
-        r: paiForPolygons(idx.map((i) => data.hotspots.features[i].geometry), idx.map((i) => inHotspots[i]), hex.total, countyM2),
-      });
+    const rows: { label: string; r: PaiResult }[] = [];
+    if (pai) {
+      rows.push({ label: fill(t('quality.topCells'), { n: formatNumber(lang, pai.top.flaggedCells) }), r: pai.top });
+      if (pai.giHot) rows.push({ label: t('quality.giHot'), r: pai.giHot });
+      if (pai.listed) rows.push({ label: t('quality.listed'), r: pai.listed });
     }
     return { curve, rows };
-  }, [hex, gi, inHotspots, countyM2, data, lang, t]);
+  }, [hex, pai, countyM2, data, lang, t]);
 
   if (!figures) return <p className="muted">{t('app.loading')}</p>;
   const pct = (x: number, d = 1) => (Number.isFinite(x) ? `${formatNumber(lang, x * 100, d)}%` : '—');
@@ -72,6 +77,7 @@ function QualityBody({ data }: { data: MapData }) {
         {fill(t('quality.concentration'), { p: formatNumber(lang, figures.curve.shareHoldingHalf * 100, 1) })}
       </p>
       <ConcentrationChart curve={figures.curve} />
+      {pai && <PaiBasis pai={pai} timeZone={data.manifest.timeZone} />}
       <table className="pai" data-testid="pai-table">
         <thead>
           <tr>
@@ -94,6 +100,27 @@ function QualityBody({ data }: { data: MapData }) {
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** Which periods the PAI rows chose on and scored on, dates in the dataset's zone; and the study area. */
+function PaiBasis({ pai, timeZone }: { pai: NonNullable<IncidentResults['pai']>; timeZone: string }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const { current, previous, basis } = pai.periods;
+  // Ranges are [from, to): the last day shown is the one before `to`.
+  const day = (ms: number) => localIsoDate(ms, timeZone);
+  const dates = { pfrom: day(previous[0]), pto: day(previous[1] - 1), cfrom: day(current[0]), cto: day(current[1] - 1) };
+  const days = Math.round((current[1] - previous[0]) / 86_400_000);
+  return (
+    <>
+      <p className="muted" data-testid="pai-basis">
+        {fill(t(basis === 'range' ? 'quality.basis.range' : 'quality.basis.halves'), { ...dates, days: formatNumber(lang, days) })}
+      </p>
+      <p className="muted" data-testid="pai-study-area">
+        {fill(t('quality.studyArea'), { cells: formatNumber(lang, pai.studyCells), res: pai.resolution, n: formatNumber(lang, pai.top.total), outside: formatNumber(lang, pai.outside) })}
+      </p>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { MapView } from '../map/map-view';
 import type { HoverTarget } from '../map/map-controller';
 import { formatNumber, translate } from '../i18n';
 import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
+import { cellPlaceLabel } from './place-label';
 
 export function describeHover(target: HoverTarget, view: MapView, data: MapData): string | null {
   const t = (k: Parameters<typeof translate>[1]) => translate(view.lang, k);
@@ -26,20 +27,20 @@ export function describeHover(target: HoverTarget, view: MapView, data: MapData)
     case 'incidents-hex': {
       const hex = view.hexCounts;
       if (!hex || target.index < 0) return null;
-      return `${t('stats.incidents')} ${n(hex.counts[target.index])}`;
+      return `${cellPlaceLabel(data, hex.cells[target.index], view.lang)} · ${t('stats.incidents')} ${n(hex.counts[target.index])}`;
     }
     case 'gistar': {
       const gi = view.giStar;
       if (!gi || target.index < 0) return null;
       const i = target.index;
-      return `${t(`gistar.${gi.classes[i]}`)} · ${t('stats.incidents')} ${n(gi.counts[i])} · ${t('gistar.z')} ${formatNumber(view.lang, gi.z[i], 2)}`;
+      return `${cellPlaceLabel(data, gi.cells[i], view.lang)} · ${t(`gistar.${gi.classes[i]}`)} · ${t('stats.incidents')} ${n(gi.counts[i])} · ${t('gistar.z')} ${formatNumber(view.lang, gi.z[i], 2)}`;
     }
     case 'emerging': {
       const em = view.emerging;
       if (!em || target.index < 0) return null;
       const i = target.index;
       const periods = em.periods.length;
-      return `${t(`emerging.${em.categories[i]}`)} · ${t('emerging.hotPeriods')} ${n(em.hotPeriods[i])}/${n(periods)}`;
+      return `${cellPlaceLabel(data, em.cells[i], view.lang)} · ${t(`emerging.${em.categories[i]}`)} · ${t('emerging.hotPeriods')} ${n(em.hotPeriods[i])}/${n(periods)}`;
     }
     default:
       return null;

@@ -1,5 +1,6 @@
 // Map layer factory: Getis–Ord Gi* significance per hexagon — hot and cold spots that are not
 // chance (after false-discovery-rate correction). Non-significant cells are not drawn.
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { h3CellLayer } from './h3-cell-layer';
 import type { Layer } from '@deck.gl/core';
 import type { GiClass, GiStarResult } from '../../analysis/stats/gi-star';
@@ -33,4 +34,24 @@ export function giStarLayer(result: GiStarResult, visible: boolean): Layer {
     colourKey: result,
     visible,
   });
+}
+
+/**
+ * The selected cell (a ranked Gi* or trend cell that was clicked, or any clicked hexagon) outlined
+ * on top, so the eye finds it after the map flies there. Not pickable: hover and clicks go to the
+ * layers beneath.
+ */
+export function selectedCellLayer(cell: string, dark: boolean): Layer {
+  return new H3HexagonLayer<string>({
+    id: 'selected-cell',
+    data: [cell],
+    pickable: false,
+    extruded: false,
+    filled: false,
+    stroked: true,
+    getHexagon: (c: string) => c,
+    getLineColor: dark ? [255, 255, 255, 255] : [20, 20, 20, 255],
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+  } as never);
 }
