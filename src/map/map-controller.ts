@@ -1,11 +1,12 @@
 // Map: the one object that owns MapLibre and the deck.gl overlay. React creates it once and
 // feeds it data and view state; hover stays in here (no store update per mouse move).
-import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import { bbox } from '@turf/turf';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { LngLat, MapData, PolygonGeometry, Selection, Theme } from '../model';
+import type { BBox, LngLat, MapData, PolygonGeometry, Selection, Theme } from '../model';
 import type { MapView } from './map-view';
 import { offlineStyle } from './basemap/offline-style';
 import { buildLayers } from './build-layers';
@@ -71,6 +72,10 @@ export class MapController {
       onAfterRender: () => this.idle.deckRendered(this.layers),
     });
     this.map.addControl(this.overlay);
+    // Zoom buttons and a compass (a click turns north up), and a metric scale bar: MapLibre's own,
+    // drawn in the page without any request. Bottom corners: the details open top right.
+    this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'bottom-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.drawing = new AreaDrawing(this.map);
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'map-tooltip';
@@ -110,6 +115,22 @@ export class MapController {
   /** Animated move, for a user's "show me" click (a wall screen's cycle uses it too). */
   flyTo(target: { center: LngLat; zoom: number }): void {
     this.map.flyTo({ ...target, duration: 1200 });
+  }
+
+  /**
+   * Fits an area ([west, south, east, north], degrees) into the viewport, animated. `padding` in
+   * CSS pixels per side, shrunk on a small map so that the area always gets at least 40% of it.
+   */
+  fitBounds(bounds: BBox, padding: Partial<PaddingOptions> = {}, maxZoom = 17): void {
+    const canvas = this.map.getContainer();
+    const pad = fitPadding(canvas.clientWidth, canvas.clientHeight, padding);
+    this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: pad, maxZoom, duration: 1000, bearing: 0 });
+  }
+
+  /** Fits the whole county (the admin unit of level 'county', else the dataset's bounds). */
+  fitHome(padding: Partial<PaddingOptions> = {}): void {
+    const county = this.data.admin.features.find((f) => f.properties.level === 'county');
+    this.fitBounds(county ? (bbox(county.geometry) as BBox) : this.data.manifest.bounds, padding);
   }
 
   getZoom(): number {
@@ -178,4 +199,12 @@ export class MapController {
     }
     return null;
   }
+}
+
+/** Padding with 24 px per side by default, scaled down when it would leave the area under 40% of the map. */
+function fitPadding(width: number, height: number, p: Partial<PaddingOptions>): PaddingOptions {
+  const pad = { top: p.top ?? 24, bottom: p.bottom ?? 24, left: p.left ?? 24, right: p.right ?? 24 };
+  const kx = Math.min(1, (0.6 * width) / Math.max(1, pad.left + pad.right));
+  const ky = Math.min(1, (0.6 * height) / Math.max(1, pad.top + pad.bottom));
+  return { top: pad.top * ky, bottom: pad.bottom * ky, left: pad.left * kx, right: pad.right * kx };
 }

@@ -1,11 +1,10 @@
-// State: requests to move the map ("fly to this hot spot"). Panels ask here; the map view
-// hands each request to the map controller once. The map's own position is not stored.
+// State: requests to move the map ("fly to this hot spot", "show this grid"). Panels ask here; the
+// map view hands each request to the map controller once. The map's own position is not stored.
 import { create } from 'zustand';
+import type { BBox } from '../model';
 
-export interface CameraRequest {
-  center: [number, number];
-  zoom: number;
-}
+/** A point and zoom to fly to, or an area ([west, south, east, north], degrees) to fit in view. */
+export type CameraRequest = { center: [number, number]; zoom: number } | { bounds: BBox };
 
 export const useMapCamera = create<{ request: CameraRequest | null; flyTo(r: CameraRequest): void }>((set) => ({
   request: null,

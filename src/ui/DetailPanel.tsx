@@ -1,7 +1,8 @@
 // UI: details of the selected grid, camera, hotspot or hexagon. Every value is rendered as text.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { MapData } from '../model';
 import { useSelection } from '../state/selection';
+import { useAreaDrawing } from '../state/area-drawing';
 import { useIncidentResults } from '../state/incident-results';
 import { useT } from '../i18n';
 import { GridDetails, CameraDetails, HotspotDetails } from './FeatureDetails';
@@ -11,6 +12,20 @@ export function DetailPanel({ data }: { data: MapData }) {
   const t = useT();
   const { selected, select } = useSelection();
   const gridIncidents = useIncidentResults((s) => s.gridIncidents);
+  useEffect(() => {
+    if (!selected) return;
+    // Capture phase: this runs before the map's own Escape handler ends a drawing, so an Escape
+    // that cancels a drawing does not also close the details. Escape in a field is the field's.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || useAreaDrawing.getState().drawing) return;
+      const el = e.target as HTMLInputElement | null;
+      const typing = el?.tagName === 'TEXTAREA' || (el?.tagName === 'INPUT' && el.type !== 'checkbox' && el.type !== 'radio');
+      if (typing) return;
+      useSelection.getState().select(null);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [selected]);
   if (!selected) return null;
   let title = '';
   let body: ReactNode = null;

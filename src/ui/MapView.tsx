@@ -7,7 +7,7 @@ import type { MapView as MapViewState } from '../map/map-view';
 import { useLayers } from '../state/layers';
 import { useSelection } from '../state/selection';
 import { useIncidentResults } from '../state/incident-results';
-import { useLang } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { useMapCamera } from '../state/map-camera';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
@@ -103,8 +103,33 @@ export function MapView({ data }: { data: MapData }) {
 
   const cameraRequest = useMapCamera((s) => s.request);
   useEffect(() => {
-    if (cameraRequest) controllerRef.current?.flyTo(cameraRequest);
+    const controller = controllerRef.current;
+    if (!controller || !cameraRequest) return;
+    if ('bounds' in cameraRequest) controller.fitBounds(cameraRequest.bounds, fitPadding(Boolean(useSelection.getState().selected)), 17);
+    else controller.flyTo(cameraRequest);
   }, [cameraRequest]);
 
-  return <div ref={containerRef} className="map" data-testid="map" data-idle="false" />;
+  const t = useT();
+  return (
+    <>
+      <div ref={containerRef} className="map" data-testid="map" data-idle="false" />
+      <button
+        className="map-home"
+        data-testid="map-home"
+        title={t('map.home.title')}
+        aria-label={t('map.home.title')}
+        onClick={() => controllerRef.current?.fitHome(fitPadding(Boolean(useSelection.getState().selected)))}
+      >
+        {t('map.home')}
+      </button>
+    </>
+  );
+}
+
+/**
+ * Room kept free when fitting an area: the filter chips along the top, the scale bar and zoom
+ * buttons along the bottom, and the details panel (330 px + margins) on the right while open.
+ */
+function fitPadding(detailsOpen: boolean): { top: number; bottom: number; left: number; right: number } {
+  return { top: 52, bottom: 40, left: 24, right: detailsOpen ? 360 : 56 };
 }
