@@ -77,6 +77,11 @@ export const useFilters = create<FilterState>((set) => ({
   },
 }));
 
+/** Whether any choice narrows the incidents: the header then says "of N" and the chips show. */
+export function isFiltered(f: Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>): boolean {
+  return f.timeRange !== null || f.hiddenKinds.length > 0 || f.hoursOfWeek.length > 0 || f.townId !== null || f.gridId !== null || f.drawnArea !== null;
+}
+
 type SavedFilters = Pick<FilterState, 'timeRange' | 'periodPreset' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
 const STORAGE_PREFIX = 'filters:';
 let stopSaving: (() => void) | null = null;

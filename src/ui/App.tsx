@@ -8,6 +8,7 @@ import { LayerPanel } from './LayerPanel';
 import { FilterPanel } from './FilterPanel';
 import { MapView } from './MapView';
 import { DetailPanel } from './DetailPanel';
+import { FilterChips } from './FilterChips';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
 
@@ -39,6 +40,7 @@ export function App() {
         <main className="stage">
           <div className="map-area">
             {data && <MapView data={data} />}
+            {data && <FilterChips data={data} />}
             {data && <DetailPanel data={data} />}
           </div>
           {data && <TimePanel data={data} />}

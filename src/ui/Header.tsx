@@ -5,6 +5,8 @@ import { useIncidentResults } from '../state/incident-results';
 import { hotspotStatus, localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { useLayers } from '../state/layers';
 import { datasetNow } from '../state/clock';
+import { isFiltered, useFilters } from '../state/filters';
+import { SearchBox } from './search/SearchBox';
 
 export function Header({ data }: { data: MapData | null }) {
   const t = useT();
@@ -26,6 +28,7 @@ export function Header({ data }: { data: MapData | null }) {
           {t('app.synthetic')} · {fill(t('app.asOf'), { date: today })}
         </span>
       )}
+      {data && <SearchBox data={data} />}
       {data && <KeyFigures data={data} />}
       <button className="lang" data-testid="theme-switch" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
         {t(theme === 'dark' ? 'theme.light' : 'theme.dark')}
@@ -41,6 +44,7 @@ function KeyFigures({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const total = useIncidentResults((s) => s.hexCounts?.total ?? null);
+  const filtered = useFilters(isFiltered);
   const cams = data.cameras.features;
   const online = cams.filter((c) => c.properties.status === 'online').length;
   const overdue = data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === 'overdue').length;
@@ -48,7 +52,11 @@ function KeyFigures({ data }: { data: MapData }) {
   return (
     <dl className="figures">
       <div>
-        <dt>{t('stats.incidents')}</dt>
+        <dt>
+          {t('stats.incidents')}
+          {/* Beside the label, not in the figure: the figure stays one number. */}
+          {filtered && <small data-testid="figure-incidents-of"> · {fill(t('stats.ofTotal'), { n: n(data.manifest.counts.incidents) })}</small>}
+        </dt>
         <dd data-testid="figure-incidents">{total === null ? '…' : n(total)}</dd>
       </div>
       <div>
