@@ -189,6 +189,7 @@ export const en: Record<MessageKey, string> = {
   'gistar.none': 'No significant hot spot in the current filter',
   'gistar.z': 'z',
   'gistar.resolution': 'Resolution',
+  'gistar.resolution.hint': 'Cell size: res 7 ≈ 5 km², 8 ≈ 0.7 km², 9 ≈ 0.1 km²; independent of the map zoom',
   'gistar.resolution.7': '7',
   'gistar.resolution.8': '8',
   'gistar.resolution.9': '9',

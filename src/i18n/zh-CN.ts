@@ -187,6 +187,7 @@ export const zhCN = {
   'gistar.none': '当前筛选下没有显著热点',
   'gistar.z': 'z 值',
   'gistar.resolution': '分辨率',
+  'gistar.resolution.hint': '单元大小：7 级约 5 km²，8 级约 0.7 km²，9 级约 0.1 km²；与地图缩放无关',
   'gistar.resolution.7': '7 级',
   'gistar.resolution.8': '8 级',
   'gistar.resolution.9': '9 级',

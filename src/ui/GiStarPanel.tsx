@@ -48,7 +48,7 @@ export function GiStarPanel({ timeZone }: { timeZone: string }) {
         {t('gistar.k')}
         <Segmented options={KS} value={gistarK} onChange={setGistarK} label={(k) => t(`gistar.k.${k}`)} testIdPrefix="gistar-k-" />
       </div>
-      <div className="option">
+      <div className="option" title={t('gistar.resolution.hint')}>
         {t('gistar.resolution')}
         <Segmented options={GISTAR_RESOLUTIONS} value={res} onChange={setRes} label={(r) => t(`gistar.resolution.${r}`)} testIdPrefix="gistar-res-" />
       </div>
@@ -187,7 +187,9 @@ function RankedCells({ items, testId, data }: { items: Array<{ cell: string; cou
         <li key={it.cell}>
           <button onClick={() => flyToCell(it.cell, it.count)} data-cell={it.cell}>
             <span className="swatch" style={{ background: css(it.color) }} />
-            <span className="place">{cellPlaceLabel(data, it.cell, lang)}</span> · {it.label}
+            <span>
+              <span className="place">{cellPlaceLabel(data, it.cell, lang)}</span> · {it.label}
+            </span>
           </button>
         </li>
       ))}
