@@ -113,9 +113,9 @@ export function SearchBox({ data }: { data: MapData }) {
               onMouseEnter={() => setActive(i)}
               onClick={() => choose(r.entry)}
             >
-              <span className="name">{lang === 'en' ? r.entry.nameEn : r.entry.name}</span>
-              {r.entry.detail && <span className="detail">{r.entry.detail}</span>}
-              <span className="kind">{t(`search.kind.${r.entry.kind}`)}</span>
+              <span className="search-name">{lang === 'en' ? r.entry.nameEn : r.entry.name}</span>
+              {r.entry.detail && <span className="search-detail">{r.entry.detail}</span>}
+              <span className="search-kind">{t(`search.kind.${r.entry.kind}`)}</span>
             </li>
           ))}
         </ul>
