@@ -1,4 +1,5 @@
 // UI: the page — title bar, side panels, the map and the detail panel.
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect } from 'react';
 import { useLayers } from '../state/layers';
 import { useDataset } from '../state/dataset';
@@ -15,7 +16,7 @@ import { QualityPanel } from './QualityPanel';
 export function App() {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const { data, error } = useDataset();
+  const { data, error } = useDataset(useShallow((s) => ({ data: s.data, error: s.error })));
   const theme = useLayers((s) => s.theme);
 
   useEffect(() => {

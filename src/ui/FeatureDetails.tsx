@@ -1,4 +1,5 @@
 // UI: the field lists of the detail panel, one component per feature kind.
+import { useShallow } from 'zustand/react/shallow';
 import type { CameraFeature, GridFeature, HotspotFeature, MapData } from '../model';
 import { formatNumber, useLang, useT, type MessageKey } from '../i18n';
 import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspots/hotspot-status';
@@ -49,7 +50,7 @@ export function GridDetails({ data, grid, incidents }: { data: MapData; grid: Gr
 
 function OnlyThisGrid({ id }: { id: string }) {
   const t = useT();
-  const { gridId, setGrid } = useFilters();
+  const { gridId, setGrid } = useFilters(useShallow((s) => ({ gridId: s.gridId, setGrid: s.setGrid })));
   return (
     <button className="action" data-testid="filter-this-grid" onClick={() => setGrid(gridId === id ? null : id)}>
       {gridId === id ? t('filters.clear') : t('filters.onlyThisGrid')}

@@ -1,5 +1,6 @@
 // UI: the incident filter — period, case classes and their offence kinds, and the area (a town,
 // a grid, or one drawn on the map). Every incident view follows it.
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useRef, useState } from 'react';
 import { CASE_CLASSES, type CaseClass, type OffenceKind } from '../model';
 import type { DatasetManifest, MapData } from '../model';
@@ -11,8 +12,8 @@ import { useLang, useT } from '../i18n';
 export function FilterPanel({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const { timeRange, setTimeRange, hiddenKinds, toggleKinds, townId, setTown, gridId, setGrid, drawnArea, setDrawnArea } = useFilters();
-  const { drawing, setDrawing } = useAreaDrawing();
+  const { timeRange, setTimeRange, hiddenKinds, toggleKinds, townId, setTown, gridId, setGrid, drawnArea, setDrawnArea } = useFilters(useShallow((s) => ({ timeRange: s.timeRange, setTimeRange: s.setTimeRange, hiddenKinds: s.hiddenKinds, toggleKinds: s.toggleKinds, townId: s.townId, setTown: s.setTown, gridId: s.gridId, setGrid: s.setGrid, drawnArea: s.drawnArea, setDrawnArea: s.setDrawnArea })));
+  const { drawing, setDrawing } = useAreaDrawing(useShallow((s) => ({ drawing: s.drawing, setDrawing: s.setDrawing })));
   const manifest = data.manifest;
   const preset = presetOf(timeRange, manifest);
   const towns = data.admin.features.filter((f) => f.properties.level === 'town');

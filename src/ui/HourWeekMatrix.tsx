@@ -1,5 +1,6 @@
 // UI: incidents by weekday and hour of day (7 × 24). Clicking a cell, a weekday or an hour
 // toggles it in the filter; the map then shows only those hours.
+import { useShallow } from 'zustand/react/shallow';
 import { useMemo } from 'react';
 import { interpolateYlOrRd, max } from 'd3';
 import { useFilters } from '../state/filters';
@@ -15,7 +16,7 @@ const DAYS = Array.from({ length: 7 }, (_, d) => d);
 export function HourWeekMatrix({ matrix }: { matrix: Uint32Array }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const { hoursOfWeek, toggleHoursOfWeek, clearHoursOfWeek } = useFilters();
+  const { hoursOfWeek, toggleHoursOfWeek, clearHoursOfWeek } = useFilters(useShallow((s) => ({ hoursOfWeek: s.hoursOfWeek, toggleHoursOfWeek: s.toggleHoursOfWeek, clearHoursOfWeek: s.clearHoursOfWeek })));
   const selected = useMemo(() => new Set(hoursOfWeek), [hoursOfWeek]);
   const top = max(matrix) || 1;
   const names = t('time.weekdays').split(',');

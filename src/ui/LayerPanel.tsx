@@ -1,4 +1,5 @@
 // UI: the layer panel — one row per overlay with its toggle, its options and its legend.
+import { useShallow } from 'zustand/react/shallow';
 import type { ReactNode } from 'react';
 import { HEAT_BANDWIDTHS_M, useLayers } from '../state/layers';
 import type { GridMeasure, IncidentMeasure, OverlayId, MapData } from '../model';
@@ -13,7 +14,7 @@ const INCIDENT_MEASURES: IncidentMeasure[] = ['count', 'vsPrevious', 'vsLastYear
 
 export function LayerPanel({ data }: { data: MapData }) {
   const t = useT();
-  const { visible, toggle, gridMeasure, setGridMeasure, incidentMode, setIncidentMode, incidentMeasure, setIncidentMeasure } = useLayers();
+  const { visible, toggle, gridMeasure, setGridMeasure, incidentMode, setIncidentMode, incidentMeasure, setIncidentMeasure } = useLayers(useShallow((s) => ({ visible: s.visible, toggle: s.toggle, gridMeasure: s.gridMeasure, setGridMeasure: s.setGridMeasure, incidentMode: s.incidentMode, setIncidentMode: s.setIncidentMode, incidentMeasure: s.incidentMeasure, setIncidentMeasure: s.setIncidentMeasure })));
   const heatBandwidthM = useLayers((s) => s.heatBandwidthM);
   const setHeatBandwidth = useLayers((s) => s.setHeatBandwidth);
   const options: Record<OverlayId, ReactNode> = {

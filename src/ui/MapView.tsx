@@ -1,5 +1,6 @@
 // UI: hosts the map. Creates the one MapController, feeds it the stores, and exposes the test
 // hook. The map's idle flag is written straight to the DOM: it changes often and renders nothing.
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useMemo, useRef } from 'react';
 import { MapController } from '../map/map-controller';
 import type { MapData } from '../model';
@@ -29,9 +30,21 @@ declare global {
 export function MapView({ data }: { data: MapData }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
-  const layers = useLayers();
+  const layers = useLayers(
+    useShallow((s) => ({ visible: s.visible, gridMeasure: s.gridMeasure, incidentMode: s.incidentMode, incidentMeasure: s.incidentMeasure, theme: s.theme })),
+  );
   const selection = useSelection((s) => s.selected);
-  const results = useIncidentResults();
+  const results = useIncidentResults(
+    useShallow((s) => ({
+      hexCounts: s.hexCounts,
+      density: s.density,
+      comparison: s.comparison,
+      giStar: s.giStar,
+      emerging: s.emerging,
+      gridIncidents: s.gridIncidents,
+      pending: s.pending,
+    })),
+  );
   const lang = useLang((s) => s.lang);
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);

@@ -1,4 +1,5 @@
 // UI: the time strip under the map — trend with brush, weekday × hour matrix, chosen period.
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapData, TrendBucket } from '../model';
 import { useIncidentResults } from '../state/incident-results';
@@ -20,8 +21,8 @@ export function TimePanel({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const series = useIncidentResults((s) => s.series);
   const matrix = useIncidentResults((s) => s.matrix);
-  const { timeRange, setTimeRange } = useFilters();
-  const { trendBucket, setTrendBucket } = useLayers();
+  const { timeRange, setTimeRange } = useFilters(useShallow((s) => ({ timeRange: s.timeRange, setTimeRange: s.setTimeRange })));
+  const { trendBucket, setTrendBucket } = useLayers(useShallow((s) => ({ trendBucket: s.trendBucket, setTrendBucket: s.setTrendBucket })));
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   useEffect(() => {
