@@ -10,7 +10,8 @@ import { CellDetails } from './CellDetails';
 
 export function DetailPanel({ data }: { data: MapData }) {
   const t = useT();
-  const { selected, select } = useSelection();
+  const selected = useSelection((s) => s.selected);
+  const select = useSelection((s) => s.select);
   const gridIncidents = useIncidentResults((s) => s.gridIncidents);
   useEffect(() => {
     if (!selected) return;

@@ -1,6 +1,7 @@
 // UI: the row of chips along the top of the map, one per active filter — period (with its dates),
 // hidden offence kinds, hours of the week, town, grid, drawn area — each removable, and "clear
 // all". What is filtered stays visible however far the filter panel is scrolled, after a reload too.
+import { useShallow } from 'zustand/react/shallow';
 import type { MapData } from '../model';
 import { fill, useLang, useT } from '../i18n';
 import { isFiltered, useFilters, type FilterState } from '../state/filters';
@@ -14,38 +15,43 @@ interface Chip {
   remove(): void;
 }
 
-function chipsOf(f: FilterState, data: MapData, t: ReturnType<typeof useT>, lang: string): Chip[] {
+type Chosen = Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
+
+function chipsOf(f: Chosen, data: MapData, t: ReturnType<typeof useT>, lang: string): Chip[] {
   const name = (p: { name: string; nameEn: string }) => (lang === 'en' ? p.nameEn : p.name);
+  const set = useFilters.getState(); // only its setters, which never change
   const chips: Chip[] = [];
   if (f.timeRange) {
     const preset = presetOf(f.timeRange, data.manifest);
     const [from, to] = datesOfRange(f.timeRange, data.manifest.timeZone);
     const label = t(`filters.period.${preset}`);
-    chips.push({ kind: 'period', label: fill(t('chips.period'), { label, from, to }), remove: () => f.setTimeRange(null) });
+    chips.push({ kind: 'period', label: fill(t('chips.period'), { label, from, to }), remove: () => set.setTimeRange(null) });
   }
   if (f.hiddenKinds.length > 0) {
     // toggleKinds shows them all again when any of them is hidden.
-    chips.push({ kind: 'kinds', label: fill(t('chips.kinds'), { n: f.hiddenKinds.length }), remove: () => f.toggleKinds(f.hiddenKinds) });
+    chips.push({ kind: 'kinds', label: fill(t('chips.kinds'), { n: f.hiddenKinds.length }), remove: () => set.toggleKinds(f.hiddenKinds) });
   }
   if (f.hoursOfWeek.length > 0) {
-    chips.push({ kind: 'hours', label: fill(t('chips.hours'), { n: f.hoursOfWeek.length }), remove: () => f.clearHoursOfWeek() });
+    chips.push({ kind: 'hours', label: fill(t('chips.hours'), { n: f.hoursOfWeek.length }), remove: () => set.clearHoursOfWeek() });
   }
   const town = f.townId ? data.admin.features.find((a) => a.properties.id === f.townId) : undefined;
   if (f.townId) {
-    chips.push({ kind: 'town', label: fill(t('chips.town'), { name: town ? name(town.properties) : f.townId }), remove: () => f.setTown(null) });
+    chips.push({ kind: 'town', label: fill(t('chips.town'), { name: town ? name(town.properties) : f.townId }), remove: () => set.setTown(null) });
   }
   const grid = f.gridId ? data.grids.features.find((g) => g.properties.id === f.gridId) : undefined;
   if (f.gridId) {
-    chips.push({ kind: 'grid', label: fill(t('chips.grid'), { name: grid ? name(grid.properties) : f.gridId }), remove: () => f.setGrid(null) });
+    chips.push({ kind: 'grid', label: fill(t('chips.grid'), { name: grid ? name(grid.properties) : f.gridId }), remove: () => set.setGrid(null) });
   }
-  if (f.drawnArea) chips.push({ kind: 'drawn', label: t('filters.drawn'), remove: () => f.setDrawnArea(null) });
+  if (f.drawnArea) chips.push({ kind: 'drawn', label: t('filters.drawn'), remove: () => set.setDrawnArea(null) });
   return chips;
 }
 
 export function FilterChips({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const filters = useFilters();
+  const filters = useFilters(
+    useShallow((s): Chosen => ({ timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea })),
+  );
   if (!isFiltered(filters)) return null;
   const chips = chipsOf(filters, data, t, lang);
   const clearAll = () => chips.forEach((c) => c.remove());

@@ -10,8 +10,10 @@ import { SearchBox } from './search/SearchBox';
 
 export function Header({ data }: { data: MapData | null }) {
   const t = useT();
-  const { lang, setLang } = useLang();
-  const { theme, setTheme } = useLayers();
+  const lang = useLang((s) => s.lang);
+  const setLang = useLang((s) => s.setLang);
+  const theme = useLayers((s) => s.theme);
+  const setTheme = useLayers((s) => s.setTheme);
   const today = data ? localIsoDate(datasetNow(data.manifest), data.manifest.timeZone) : '';
   return (
     <header className="header">
