@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
   'quality.topCells': 'Top {n} cells',
   'quality.giHot': 'Gi* hot cells',
   'quality.listed': 'Listed hotspots',
-  'quality.concentration': '{p}% of cells hold 50% of incidents',
+  'quality.concentration': '{p}% of the study area\'s {cells} cells (H3 res {res}) hold 50% of incidents (Weisburd 2015)',
   'quality.curve': 'Concentration curve (share of cells → share of incidents)',
   'field.z': 'z',
   'field.p': 'p',

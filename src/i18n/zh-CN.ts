@@ -214,7 +214,7 @@ export const zhCN = {
   'quality.topCells': '警情最多的 {n} 个单元',
   'quality.giHot': 'Gi* 热点单元',
   'quality.listed': '挂牌重点地区',
-  'quality.concentration': '{p}% 的单元集中了 50% 的警情',
+  'quality.concentration': '研究区 {cells} 个单元（H3 分辨率 {res}）中，{p}% 的单元集中了 50% 的警情（Weisburd 2015）',
   'quality.curve': '集中度曲线（单元占比 → 警情占比）',
   'field.z': 'z 值',
   'field.p': 'p 值',

@@ -17,6 +17,7 @@ import { DRAWN_SET, toIncidentFilter, trendPeriods, wholeDays, type FilterContex
 import { GISTAR_RESOLUTIONS } from '../model';
 import { suggestedResolution } from '../analysis/h3/boundary-cells';
 import { paiPeriods, type PaiPeriods } from '../analysis/evaluation/predictive-pai';
+import type { ConcentrationCurve } from '../analysis/evaluation/concentration';
 import type { PredictivePaiResult } from '../worker/analysis-api';
 import { previousCalendarPeriod, sameCalendarPeriodLastYear } from '../analysis/time/calendar-periods';
 
@@ -59,6 +60,8 @@ export interface IncidentResults {
   emerging: (EmergingHotspotResult & { periodRanges: Array<[number, number]>; resolution: number }) | null;
   /** Predictive PAI of the quality panel, while it is open (paiListedMask set). */
   pai: (PredictivePaiResult & { resolution: number; periods: PaiPeriods }) | null;
+  /** The concentration curve of the quality panel, at the analysis resolution over the study area. */
+  concentration: (ConcentrationCurve & { resolution: number }) | null;
   /** Which listed hotspots the PAI scores (1 = active); null while the quality panel is closed. */
   paiListedMask: Uint8Array | null;
   /** Analysis resolution of Gi*, the trend and PAI when none is chosen: suited to the county's size. */
@@ -83,6 +86,7 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   giStar: null,
   emerging: null,
   pai: null,
+  concentration: null,
   paiListedMask: null,
   defaultAnalysisResolution: 8,
   cellProfile: null,
@@ -95,7 +99,7 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   },
 }));
 
-type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'pai' | 'cellProfile';
+type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'pai' | 'concentration' | 'cellProfile';
 
 export interface ResultContext {
   manifest: DatasetManifest;
@@ -133,6 +137,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     giStar: 0,
     emerging: 0,
     pai: 0,
+    concentration: 0,
     cellProfile: 0,
   };
   const lastKey: Partial<Record<ResultKey, string>> = {};
@@ -230,8 +235,11 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
         resolution: analysisRes,
         periods,
       }));
+      // Concentration over the same cells: the county's, at the analysis resolution, not the zoom's.
+      request('concentration', `${all}|${analysisRes}`, async () => ({ ...(await client.concentration(filter, analysisRes)), resolution: analysisRes }));
     } else {
       clear('pai');
+      clear('concentration');
     }
     if (layers.visible.gistar && layers.gistarView === 'significance') {
       request('giStar', `${all}|${analysisRes}|${layers.gistarK}`, async () => ({ ...(await client.hotspots(filter, analysisRes, layers.gistarK)), resolution: analysisRes }));

@@ -3,13 +3,11 @@
 // on the current one, and for the listed hotspots on the current one; and how concentrated
 // incidents are. Computed only while the panel is open; the panel says which periods were used.
 import { useEffect, useMemo, useState } from 'react';
-import { cellArea, latLngToCell } from 'h3-js';
 import type { MapData } from '../model';
 import { useIncidentResults, type IncidentResults } from '../state/incident-results';
 import { fill, formatNumber, useLang, useT } from '../i18n';
-import { areaM2, type PaiResult } from '../analysis/evaluation/pai';
+import type { PaiResult } from '../analysis/evaluation/pai';
 import { localIsoDate } from '../analysis/hotspots/hotspot-status';
-import { concentrationCurve } from '../analysis/evaluation/concentration';
 import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../state/clock';
 import { ConcentrationChart } from './ConcentrationChart';
@@ -34,10 +32,9 @@ export function QualityPanel({ data }: { data: MapData }) {
 function QualityBody({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const hex = useIncidentResults((s) => s.hexCounts);
+  const curve = useIncidentResults((s) => s.concentration);
   const pai = useIncidentResults((s) => s.pai);
   const setMask = useIncidentResults((s) => s.setPaiListedMask);
-  const countyM2 = useMemo(() => areaM2(data.admin.features.find((f) => f.properties.level === 'county')?.geometry ?? null), [data]);
 
   // The listed hotspots PAI scores: those being dealt with now. Predictive PAI is asked of the
   // worker only while this panel is open (the mask is cleared when it closes).
@@ -53,13 +50,7 @@ function QualityBody({ data }: { data: MapData }) {
   }, [mask, setMask]);
 
   const figures = useMemo(() => {
-    if (!hex) return null;
-    // Cells of the study area, including empty ones: the county's area over the area of a cell
-    // at its centre (H3 cells vary in size by place; the global average is 25 % off here).
-    const [lng, lat] = data.manifest.center;
-    const localCellM2 = cellArea(latLngToCell(lat, lng, hex.resolution), 'm2');
-    const studyAreaCells = Math.max(hex.cells.length, Math.round(countyM2 / localCellM2));
-    const curve = concentrationCurve(hex.counts, { studyAreaCells });
+    if (!curve) return null;
     const rows: { label: string; r: PaiResult }[] = [];
     if (pai) {
       rows.push({ label: fill(t('quality.topCells'), { n: formatNumber(lang, pai.top.flaggedCells) }), r: pai.top });
@@ -67,14 +58,14 @@ function QualityBody({ data }: { data: MapData }) {
       if (pai.listed) rows.push({ label: t('quality.listed'), r: pai.listed });
     }
     return { curve, rows };
-  }, [hex, pai, countyM2, data, lang, t]);
+  }, [curve, pai, lang, t]);
 
   if (!figures) return <p className="muted">{t('app.loading')}</p>;
   const pct = (x: number, d = 1) => (Number.isFinite(x) ? `${formatNumber(lang, x * 100, d)}%` : '—');
   return (
     <>
       <p className="headline" data-testid="concentration">
-        {fill(t('quality.concentration'), { p: formatNumber(lang, figures.curve.shareHoldingHalf * 100, 1) })}
+        {fill(t('quality.concentration'), { p: formatNumber(lang, figures.curve.shareHoldingHalf * 100, 1), cells: formatNumber(lang, figures.curve.cells), res: figures.curve.resolution })}
       </p>
       <ConcentrationChart curve={figures.curve} />
       {pai && <PaiBasis pai={pai} timeZone={data.manifest.timeZone} />}

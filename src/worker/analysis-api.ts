@@ -410,11 +410,19 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
 
     /**
      * How concentrated the filtered incidents are over the cells of `resolution`: the curve and
-     * the share of cells holding half of them (concentration.ts). Without studyAreaCells the
-     * denominator is the cells that hold any incident at all. Arrays transferred.
+     * the share of cells holding half of them (concentration.ts). With a study area set (and no
+     * studyAreaCells given) the cells are the study area's, empty ones included, and incidents
+     * outside it are left out (Weisburd's share is of the place's area, not of busy cells);
+     * without one the denominator is studyAreaCells, or the cells holding any incident at all.
+     * Arrays transferred.
      */
     concentration(filter: IncidentFilter | null, resolution: number, opts?: ConcentrationOptions): ConcentrationCurve {
-      const result = concentrationCurve(aggregateDense(indexAt(resolution), filter, resolution, assignments).counts, opts);
+      const idx = indexAt(resolution);
+      const counts = aggregateDense(idx, filter, resolution, assignments).counts;
+      const fixed = opts?.studyAreaCells === undefined ? studyCells(resolution) : null;
+      const result = fixed
+        ? concentrationCurve(valuesOnArea(fixed, levelCells(idx, resolution), counts).x, { ...opts, studyAreaCells: fixed.length })
+        : concentrationCurve(counts, opts);
       return transfer(result, [result.cellShare.buffer, result.incidentShare.buffer]);
     },
 

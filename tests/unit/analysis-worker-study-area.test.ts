@@ -7,6 +7,7 @@ import { giStar } from '../../src/analysis/stats/gi-star';
 import { boundaryCells } from '../../src/analysis/h3/boundary-cells';
 import { predictivePai } from '../../src/analysis/evaluation/predictive-pai';
 import { areaM2 } from '../../src/analysis/evaluation/pai';
+import { concentrationCurve } from '../../src/analysis/evaluation/concentration';
 import type { AreaGeometry, LngLat } from '../../src/model';
 import { COUNTY_BOX, randomIncidents, T0 } from './analysis-fixtures';
 
@@ -74,5 +75,18 @@ describe('analysis API over a fixed study area', () => {
     expect(r.outside).toBe([...curAll].filter(([c]) => !cells.includes(c)).reduce((a, [, v]) => a + v, 0));
     // Clustered data: the busiest cells of one quarter still catch more than their share the next.
     expect(r.top.pai).toBeGreaterThan(1);
+  });
+
+  it('concentration: over the study area\'s cells, empty ones included, incidents outside left out', async () => {
+    const api = createAnalysisApi();
+    await api.loadIncidents(copy, { timeZone: 'Asia/Shanghai', exactOnDemand: true, parallel: false });
+    api.setStudyArea(AREA);
+    const cells = boundaryCells([AREA], RES);
+    const plain = plainCounts(cols, 0, 2 ** 32);
+    const want = concentrationCurve(cells.map((c) => plain.get(c) ?? 0), { studyAreaCells: cells.length });
+    const got = api.concentration(null, RES);
+    expect(got.cells).toBe(cells.length);
+    expect(got.total).toBe(want.total);
+    expect(got.shareHoldingHalf).toBe(want.shareHoldingHalf);
   });
 });
