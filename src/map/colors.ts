@@ -20,7 +20,10 @@ export const HOTSPOT_STATUS_COLORS: Record<HotspotDisplayStatus, string> = {
   rectifying: '#CC79A7',
   accepting: '#009E73',
   delisted: '#999999',
-  overdue: '#D55E00',
+  // Dark red, not Okabe–Ito vermillion: vermillion beside the orange of "listed" merges for
+  // deuteranopes (CIEDE2000 12.5). This one stays ≥ 25 apart from listed and rectifying under the
+  // simulated deuteranopia, protanopia and tritanopia (tests/unit/map-hotspot-colours.test.ts).
+  overdue: '#A50F15',
 };
 export const HOTSPOT_STATUS_ORDER: HotspotDisplayStatus[] = [
   'overdue',
@@ -32,10 +35,15 @@ export const HOTSPOT_STATUS_ORDER: HotspotDisplayStatus[] = [
   'delisted',
 ];
 
+/**
+ * Camera status colours. Online cameras are blue symbols tinted by kind; cameras that are not
+ * online are drawn as filled badges (camera-icons.ts): offline a red disc with a white ×, faulty
+ * an amber disc with a dark "!", so the two differ by shape of glyph as well as by colour.
+ */
 export const CAMERA_STATUS_COLORS: Record<CameraStatus, string> = {
   online: '#0072B2',
-  offline: '#8c8c8c',
-  faulty: '#D55E00',
+  offline: '#C8102E',
+  faulty: '#F2A900',
 };
 
 /**

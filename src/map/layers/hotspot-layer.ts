@@ -56,7 +56,7 @@ export function hotspotMarkerLayer(p: HotspotLayerInput): Layer {
     radiusUnits: 'pixels',
     stroked: true,
     getFillColor: (_, { index }) => hexToRgba(HOTSPOT_STATUS_COLORS[status(index)], 235),
-    getLineColor: (_, { index }) => (status(index) === 'overdue' ? [120, 30, 0, 255] : [255, 255, 255, 255]),
+    getLineColor: (_, { index }) => (status(index) === 'overdue' ? [35, 0, 0, 255] : [255, 255, 255, 255]),
     getLineWidth: (_, { index }) => (status(index) === 'overdue' ? 3 : 1.5),
     lineWidthUnits: 'pixels',
     pickable: false,
