@@ -7,6 +7,8 @@ import { useLayers } from '../state/layers';
 import { datasetNow } from '../state/clock';
 import { isFiltered, useFilters } from '../state/filters';
 import { SearchBox } from './search/SearchBox';
+import { useHotspotList } from '../state/hotspot-list';
+import { HotspotList } from './HotspotList';
 
 export function Header({ data }: { data: MapData | null }) {
   const t = useT();
@@ -32,6 +34,7 @@ export function Header({ data }: { data: MapData | null }) {
       )}
       {data && <SearchBox data={data} />}
       {data && <KeyFigures data={data} />}
+      {data && <HotspotList data={data} />}
       <button className="lang" data-testid="theme-switch" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
         {t(theme === 'dark' ? 'theme.light' : 'theme.dark')}
       </button>
@@ -51,6 +54,7 @@ function KeyFigures({ data }: { data: MapData }) {
   const online = cams.filter((c) => c.properties.status === 'online').length;
   const overdue = data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === 'overdue').length;
   const n = (x: number) => formatNumber(lang, x);
+  const openList = useHotspotList((s) => s.open);
   return (
     <dl className="figures">
       <div>
@@ -74,7 +78,17 @@ function KeyFigures({ data }: { data: MapData }) {
       <div>
         <dt>{t('stats.hotspots')}</dt>
         <dd>
-          {n(data.hotspots.features.length)} {overdue > 0 && <small className="warn">{t('stats.overdue')} {n(overdue)}</small>}
+          {n(data.hotspots.features.length)}{' '}
+          {overdue > 0 && (
+            <button
+              className="warn figure-link"
+              data-testid="header-overdue"
+              title={fill(t('hotspotList.open'), { status: t('hotspot.status.overdue') })}
+              onClick={() => openList('overdue')}
+            >
+              {t('stats.overdue')} {n(overdue)}
+            </button>
+          )}
         </dd>
       </div>
     </dl>

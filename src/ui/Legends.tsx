@@ -10,6 +10,7 @@ import { hotspotStatus, localIsoDate } from '../analysis/hotspots/hotspot-status
 import { datasetNow } from '../state/clock';
 import { useDataset } from '../state/dataset';
 import { CameraGlyph } from './CameraGlyph';
+import { useHotspotList } from '../state/hotspot-list';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
 
@@ -185,12 +186,21 @@ export function HotspotLegend({ data }: { data: MapData }) {
   const statuses: HotspotDisplayStatus[] = [...HOTSPOT_STATES.filter((s: HotspotState) => s !== 'delisted'), 'overdue', 'delisted'];
   const count = (s: HotspotDisplayStatus) =>
     data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === s).length;
+  const open = useHotspotList((s) => s.open);
   return (
     <ul className="bins">
       {statuses.map((s) => (
         <li key={s}>
-          <span className="swatch" style={{ background: HOTSPOT_STATUS_COLORS[s], opacity: 0.85 }} />
-          {t(`hotspot.status.${s}`)} <span className="count">{formatNumber(lang, count(s))}</span>
+          {/* Each state is a button: it lists those hotspots, each one a click away on the map. */}
+          <button
+            className={`legend-link${s === 'overdue' ? ' warn' : ''}`}
+            data-testid={`legend-state-${s}`}
+            title={fill(t('hotspotList.open'), { status: t(`hotspot.status.${s}`) })}
+            onClick={() => open(s)}
+          >
+            <span className="swatch" style={{ background: HOTSPOT_STATUS_COLORS[s], opacity: 0.85 }} />
+            {t(`hotspot.status.${s}`)} <span className="count">{formatNumber(lang, count(s))}</span>
+          </button>
         </li>
       ))}
     </ul>

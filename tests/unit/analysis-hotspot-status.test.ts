@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRelistingWithinYear, hotspotStatus, localIsoDate, wasRelistedWithinYear } from '../../src/analysis/hotspots/hotspot-status';
+import { daysPastDeadline, findRelistingWithinYear, hotspotStatus, localIsoDate, wasRelistedWithinYear } from '../../src/analysis/hotspots/hotspot-status';
 import type { HotspotEvent, HotspotState } from '../../src/model/hotspot';
 
 /** Epoch ms of a wall-clock time in Beijing (UTC+8, no DST). */
@@ -30,6 +30,17 @@ describe('hotspotStatus', () => {
   it('reads local dates in a zone', () => {
     expect(localIsoDate(Date.parse('2024-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2025-01-01');
     expect(localIsoDate(Date.parse('2024-12-31T16:00:00Z'), 'UTC')).toBe('2024-12-31');
+  });
+});
+
+describe('daysPastDeadline', () => {
+  it('counts calendar days after the deadline in the dataset zone, 0 when in time', () => {
+    expect(daysPastDeadline('2025-06-30', beijing('2025-06-30T23:59:59'), 'Asia/Shanghai')).toBe(0);
+    expect(daysPastDeadline('2025-06-30', beijing('2025-07-01T00:00:00'), 'Asia/Shanghai')).toBe(1);
+    // Across a month and a DST change elsewhere: dates, not 24-hour spans.
+    expect(daysPastDeadline('2025-02-28', Date.parse('2025-03-31T12:00:00-05:00'), 'America/Chicago')).toBe(31);
+    expect(daysPastDeadline('2025-06-30', Date.parse('2025-06-30T20:00:00Z'), 'America/Chicago')).toBe(0);
+    expect(daysPastDeadline(null, beijing('2030-01-01T00:00:00'), 'Asia/Shanghai')).toBe(0);
   });
 });
 

@@ -26,6 +26,17 @@ export function hotspotStatus(
   return localIsoDate(nowMs, timeZone) > props.deadline ? 'overdue' : props.state;
 }
 
+/**
+ * Whole calendar days between the deadline date and the local date at `nowMs` in `timeZone`
+ * (1 on the day after the deadline); 0 when not past it or without a deadline. Counted on dates,
+ * not hours, so it agrees with `hotspotStatus` whatever the hour.
+ */
+export function daysPastDeadline(deadline: string | null, nowMs: number, timeZone: string): number {
+  if (!deadline) return 0;
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.max(0, Math.round((day(localIsoDate(nowMs, timeZone)) - day(deadline)) / 86_400_000));
+}
+
 /** A delisting followed by a new listing within a year: grounds for the one-vote veto (一票否决). */
 export interface Relisting {
   /** Date (ISO) of the accepted delisting. */
