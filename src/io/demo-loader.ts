@@ -12,7 +12,8 @@ import type {
   RoadCollection,
   WaterCollection,
 } from '../model';
-import { decodeIncidentBin } from './incident-bin';
+import { decodeIncidentBin, incidentBinSize } from './incident-bin';
+import { DatasetLoadError, isHtmlContentType, jsonErrorPosition, looksLikeHtmlBytes, looksLikeHtmlText, type HeadersLike } from './dataset-load-error';
 
 /** Everything a bundle holds, decoded. Incidents are columns, ready to transfer to the worker. */
 export interface DatasetBundle {
@@ -33,27 +34,18 @@ export interface FetchedFile {
   ok: boolean;
   status: number;
   statusText: string;
+  /** Read for Content-Type when present (a fake fetch may leave it out). */
+  headers?: HeadersLike;
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 /** `fetch` or a stand-in (tests serve files from a temporary folder). */
-export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<FetchedFile>;
+export type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<FetchedFile>;
 
 export interface LoadOptions {
   /** Defaults to the global fetch. */
   fetchImpl?: FetchLike;
   signal?: AbortSignal;
-}
-
-/** A bundle that cannot be loaded; `file` names the file at fault (as in manifest.files). */
-export class DatasetLoadError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'DatasetLoadError';
-  }
 }
 
 const FILE_KEYS = ['admin', 'grids', 'cameras', 'hotspots', 'incidents', 'roads', 'water', 'buildings', 'places'] as const;
@@ -81,63 +73,85 @@ const COUNTED: Partial<Record<GeoKey, keyof DatasetManifest['counts']>> = { grid
  */
 export async function loadDemoBundle(baseUrl: string, opts: LoadOptions = {}): Promise<DatasetBundle> {
   const fetchImpl: FetchLike = opts.fetchImpl ?? ((url, init) => fetch(url, init));
-  const get = async (file: string): Promise<FetchedFile> => {
+  const get = async (file: string, accept: string): Promise<{ res: FetchedFile; url: string }> => {
     const url = joinUrl(baseUrl, file);
     let res: FetchedFile;
     try {
-      res = await fetchImpl(url, { signal: opts.signal });
+      // No "*/*" in Accept: a single-page-app server (vite preview, many intranet setups) then
+      // answers a missing file with 404 instead of its index.html.
+      res = await fetchImpl(url, { signal: opts.signal, headers: { Accept: accept } });
     } catch (e) {
-      throw new DatasetLoadError(file, `could not be fetched from ${url} (${errorText(e)})`);
+      if (opts.signal?.aborted) throw e;
+      throw new DatasetLoadError(file, `could not be fetched from ${url} (${errorText(e)})`, 'network', { url });
     }
-    if (!res.ok) throw new DatasetLoadError(file, `HTTP ${res.status} ${res.statusText} at ${url}`);
-    return res;
+    if (res.status === 404) throw new DatasetLoadError(file, `HTTP 404 ${res.statusText} at ${url}`, 'not-found', { url, status: 404 });
+    if (!res.ok) throw new DatasetLoadError(file, `HTTP ${res.status} ${res.statusText} at ${url}`, 'http', { url, status: res.status });
+    if (isHtmlContentType(res.headers)) throw htmlError(file, url);
+    return { res, url };
   };
   const getJson = async (file: string): Promise<unknown> => {
-    const text = await (await get(file)).text();
+    const { res, url } = await get(file, 'application/json, application/geo+json');
+    const text = await res.text();
+    if (looksLikeHtmlText(text)) throw htmlError(file, url);
     try {
       return JSON.parse(text);
     } catch (e) {
-      const hint = text.trimStart().startsWith('<') ? ' — got HTML, so the file is probably missing' : '';
-      throw new DatasetLoadError(file, `is not valid JSON (${errorText(e)})${hint}`);
+      const at = jsonErrorPosition(errorText(e), text);
+      const where = at ? ` at line ${at.line} column ${at.column}` : '';
+      throw new DatasetLoadError(file, `is not valid JSON${where} (${errorText(e)})`, 'invalid-json', { url, ...at });
     }
+  };
+  const getBytes = async (file: string): Promise<ArrayBuffer> => {
+    const { res, url } = await get(file, 'application/octet-stream');
+    const bytes = await res.arrayBuffer();
+    if (looksLikeHtmlBytes(bytes)) throw htmlError(file, url);
+    return bytes;
   };
 
   const manifest = checkManifest(await getJson('manifest.json'));
   const geoKeys = FILE_KEYS.filter((k): k is GeoKey => k !== 'incidents');
   const [incidentBytes, ...layers] = await Promise.all([
-    get(manifest.files.incidents).then((r) => r.arrayBuffer()),
+    getBytes(manifest.files.incidents),
     ...geoKeys.map(async (k) => checkCollection(manifest, k, await getJson(manifest.files[k]))),
   ]);
+  const n = manifest.counts.incidents;
+  const expectedBytes: [number, number] = [incidentBinSize(n, 1), incidentBinSize(n, 2)];
   let incidents: IncidentColumns;
   try {
-    incidents = decodeIncidentBin(incidentBytes, manifest.counts.incidents);
+    incidents = decodeIncidentBin(incidentBytes, n);
   } catch (e) {
-    throw new DatasetLoadError(manifest.files.incidents, errorText(e));
+    throw new DatasetLoadError(manifest.files.incidents, errorText(e), 'size', { actualBytes: incidentBytes.byteLength, expectedBytes });
   }
   const byKey = Object.fromEntries(geoKeys.map((k, i) => [k, layers[i]]));
   return { manifest, incidents, ...(byKey as Omit<DatasetBundle, 'manifest' | 'incidents'>) };
 }
 
+/** Checks every field the app relies on and reports all that are missing or wrong at once. */
 function checkManifest(raw: unknown): DatasetManifest {
-  const fail = (what: string): never => {
-    throw new DatasetLoadError('manifest.json', what);
+  if (!isObject(raw)) throw new DatasetLoadError('manifest.json', 'is not a JSON object', 'manifest-fields', { fields: [] });
+  const problems: Array<[field: string, what: string]> = [];
+  const need = (ok: boolean, field: string, what: string) => {
+    if (!ok) problems.push([field, what]);
   };
-  if (!isObject(raw)) return fail('is not a JSON object');
-  if (typeof raw.name !== 'string') fail('has no "name"');
-  if (typeof raw.timeZone !== 'string') fail('has no "timeZone" (an IANA zone such as Asia/Shanghai)');
-  if (!isNumberArray(raw.center, 2)) fail('"center" must be [lng, lat]');
-  if (!isNumberArray(raw.bounds, 4)) fail('"bounds" must be [west, south, east, north]');
-  if (!isNumberArray(raw.timeRange, 2)) fail('"timeRange" must be [first, last] in epoch ms');
-  if (typeof raw.asOf !== 'number') fail('"asOf" must be epoch ms');
-  if (!Array.isArray(raw.offenceKinds)) fail('"offenceKinds" must be a list');
+  need(typeof raw.name === 'string', 'name', 'has no "name"');
+  need(typeof raw.timeZone === 'string', 'timeZone', 'has no "timeZone" (an IANA zone such as Asia/Shanghai)');
+  need(isNumberArray(raw.center, 2), 'center', '"center" must be [lng, lat]');
+  need(isNumberArray(raw.bounds, 4), 'bounds', '"bounds" must be [west, south, east, north]');
+  need(isNumberArray(raw.timeRange, 2), 'timeRange', '"timeRange" must be [first, last] in epoch ms');
+  need(typeof raw.asOf === 'number', 'asOf', '"asOf" must be epoch ms');
+  need(Array.isArray(raw.offenceKinds), 'offenceKinds', '"offenceKinds" must be a list');
   const counts = raw.counts;
-  if (!isObject(counts)) return fail('has no "counts"');
-  const n = counts.incidents;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) fail('"counts.incidents" must be a whole number ≥ 0');
+  if (!isObject(counts)) need(false, 'counts', 'has no "counts"');
+  else {
+    const n = counts.incidents;
+    need(typeof n === 'number' && Number.isInteger(n) && n >= 0, 'counts.incidents', '"counts.incidents" must be a whole number ≥ 0');
+  }
   const files = raw.files;
-  if (!isObject(files)) return fail('has no "files"');
-  for (const k of FILE_KEYS) {
-    if (typeof files[k] !== 'string' || files[k] === '') fail(`"files.${k}" must name a file`);
+  if (!isObject(files)) need(false, 'files', 'has no "files"');
+  else for (const k of FILE_KEYS) need(typeof files[k] === 'string' && files[k] !== '', `files.${k}`, `"files.${k}" must name a file`);
+  if (problems.length > 0) {
+    const fields = problems.map(([f]) => f);
+    throw new DatasetLoadError('manifest.json', problems.map(([, w]) => w).join('; '), 'manifest-fields', { fields });
   }
   return raw as unknown as DatasetManifest;
 }
@@ -177,6 +191,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function isNumberArray(v: unknown, length: number): boolean {
   return Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number');
+}
+
+/** The server answered a web page where a data file was expected. */
+function htmlError(file: string, url: string): DatasetLoadError {
+  return new DatasetLoadError(file, `is a web page, not a data file (the server answered HTML for ${url}; the file is probably missing)`, 'html', { url });
 }
 
 function errorText(e: unknown): string {
