@@ -163,7 +163,7 @@ function memoryFetch(b: ReturnType<typeof bundle>, override: Record<string, () =
     if (name === 'manifest.json') return new Response(JSON.stringify(b.manifest), { headers: { 'Content-Type': 'application/json' } });
     const content = b.files[name];
     if (content === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
-    return new Response(content instanceof Uint8Array ? content : JSON.stringify(content));
+    return new Response(content instanceof Uint8Array ? new Uint8Array(content) : JSON.stringify(content));
   };
   return { impl, seen };
 }
@@ -263,7 +263,7 @@ describe('loadDemoBundle: why a dataset cannot be loaded (fake fetch)', () => {
   it('incidents.bin of the wrong size: expected and actual bytes', async () => {
     const b = bundle();
     const full = b.files['incidents.bin'] as Uint8Array;
-    const { impl } = memoryFetch(b, { 'incidents.bin': () => new Response(full.subarray(0, full.length - 4)) });
+    const { impl } = memoryFetch(b, { 'incidents.bin': () => new Response(full.slice(0, full.length - 4)) });
     const err = await loadError(impl);
     expect(err.kind).toBe('size');
     expect(err.file).toBe('incidents.bin');
