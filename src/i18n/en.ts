@@ -49,7 +49,7 @@ export const en: Record<MessageKey, string> = {
   'incidents.bandwidth': 'Bandwidth',
   'legend.cameras': 'Camera kind and status',
   'legend.hotspots': 'Rectification status',
-  'legend.fovHint': 'Zoom in to see fields of view',
+  'legend.fovHint': 'Zoom in to see fields of view (dashed: cameras not online, seeing nothing)',
   'camera.kind.street-bullet': 'Bullet',
   'camera.kind.street-dome': 'Dome',
   'camera.kind.checkpoint': 'Checkpoint',

@@ -47,7 +47,7 @@ export const zhCN = {
   'incidents.bandwidth': '带宽',
   'legend.cameras': '监控类型与状态',
   'legend.hotspots': '整治状态',
-  'legend.fovHint': '放大可见监控视域',
+  'legend.fovHint': '放大可见监控视域（虚线：不在线的监控，实际看不到）',
   'camera.kind.street-bullet': '枪机',
   'camera.kind.street-dome': '球机',
   'camera.kind.checkpoint': '卡口',

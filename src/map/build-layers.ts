@@ -42,7 +42,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     gridLineLayer(grid),
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
-    ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera') }),
+    ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,
@@ -51,6 +51,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
       zoom,
       lang: view.lang,
       dark,
+      roads: data.roads,
     }),
   );
   return layers;

@@ -13,8 +13,8 @@ export interface LabelCandidate {
 
 const TILE_PX = 512; // MapLibre's world is 512 px wide at zoom 0
 
-/** World pixel coordinates of a position at `zoom`. */
-function worldPx([lng, lat]: [number, number], zoom: number): [number, number] {
+/** World pixel coordinates of a position at `zoom` (y grows southwards, as on screen). */
+export function worldPx([lng, lat]: [number, number], zoom: number): [number, number] {
   const scale = TILE_PX * 2 ** zoom;
   const sin = Math.sin((lat * Math.PI) / 180);
   return [((lng + 180) / 360) * scale, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale];
@@ -30,8 +30,7 @@ export function placeLabels(labels: readonly LabelCandidate[], zoom: number, pad
   const kept: number[] = [];
   for (const i of order) {
     const l = labels[i];
-    let width = 0;
-    for (const ch of l.text) width += ch.charCodeAt(0) > 0x2e80 ? l.size : l.size * 0.6;
+    const width = textWidthPx(l.text, l.size);
     const [x, y] = worldPx(l.position, zoom);
     const box: [number, number, number, number] = [
       x - width / 2 - padding,
@@ -44,4 +43,11 @@ export function placeLabels(labels: readonly LabelCandidate[], zoom: number, pad
     kept.push(i);
   }
   return kept;
+}
+
+/** Estimated width of a label in pixels: CJK glyphs about one em wide, Latin about 0.6 em. */
+export function textWidthPx(text: string, size: number): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) > 0x2e80 ? size : size * 0.6;
+  return width;
 }

@@ -17,3 +17,22 @@ export function CameraGlyph({ kind, color }: { kind: CameraKind; color: string }
     </svg>
   );
 }
+
+/** The map's badge for a camera that is not online: status colour, white ring, × or !. */
+export function CameraBadge({ status, color }: { status: 'offline' | 'faulty'; color: string }) {
+  return (
+    <svg className="glyph" width="16" height="16" viewBox="0 0 64 64" aria-hidden="true">
+      <circle cx="32" cy="32" r="29" fill="rgba(20,20,20,0.85)" />
+      <circle cx="32" cy="32" r="26" fill="#fff" />
+      <circle cx="32" cy="32" r="21" fill={color} />
+      {status === 'offline' ? (
+        <path d="M23 23 L41 41 M41 23 L23 41" stroke="#fff" strokeWidth="7" strokeLinecap="round" />
+      ) : (
+        <>
+          <path d="M32 20 L32 35" stroke="#1a1a1a" strokeWidth="7" strokeLinecap="round" />
+          <circle cx="32" cy="43" r="4" fill="#1a1a1a" />
+        </>
+      )}
+    </svg>
+  );
+}

@@ -9,7 +9,7 @@ import { CAMERA_STATUS_COLORS, HOTSPOT_STATUS_COLORS, type HotspotDisplayStatus,
 import { hotspotStatus, localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../state/clock';
 import { useDataset } from '../state/dataset';
-import { CameraGlyph } from './CameraGlyph';
+import { CameraBadge, CameraGlyph } from './CameraGlyph';
 import { useHotspotList } from '../state/hotspot-list';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
@@ -169,8 +169,12 @@ export function CameraLegend() {
       </ul>
       <ul className="bins inline">
         {CAMERA_STATUSES.map((s) => (
-          <li key={s}>
-            <span className="swatch round" style={{ background: CAMERA_STATUS_COLORS[s] }} />
+          <li key={s} data-testid={`legend-camera-${s}`}>
+            {s === 'online' ? (
+              <span className="swatch round" style={{ background: CAMERA_STATUS_COLORS[s] }} />
+            ) : (
+              <CameraBadge status={s} color={CAMERA_STATUS_COLORS[s]} />
+            )}
             {t(`camera.status.${s}`)}
           </li>
         ))}

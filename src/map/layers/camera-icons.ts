@@ -1,6 +1,8 @@
 // Map: the camera symbol atlas, drawn once on a canvas in the page (no sprite file to fetch).
-// Icons are masks: deck.gl tints them with the status colour; the shape tells the kind.
-import type { CameraKind } from '../../model';
+// Online cameras are masks tinted blue, the shape telling the kind; cameras that are not online
+// are badges in their own colours (see drawBadge).
+import type { CameraKind, CameraStatus } from '../../model';
+import { CAMERA_STATUS_COLORS } from '../colors';
 
 const CELL = 64;
 export const CAMERA_ICON_KINDS: CameraKind[] = ['street-bullet', 'street-dome', 'checkpoint', 'traffic', 'social', 'village-alarm'];
@@ -40,10 +42,59 @@ export interface IconAtlas {
 
 let atlas: IconAtlas | null = null;
 
-/** Icon name for a camera: its kind, with "-down" for cameras that are not online (crossed out). */
-export function cameraIconName(kind: CameraKind, online: boolean): string {
-  return online ? kind : `${kind}-down`;
+/**
+ * Icon name for a camera: its kind when online (a mask tinted blue), else the badge of its
+ * status ("badge-offline", "badge-faulty"), whatever its kind.
+ */
+export function cameraIconName(kind: CameraKind, status: CameraStatus): string {
+  return status === 'online' ? kind : `badge-${status}`;
 }
+
+/**
+ * A camera that is not online is a filled badge, drawn in its own colours (not a mask): a disc
+ * in the status colour inside a white ring and a dark rim, so it stands out on a light or a dark
+ * basemap and over any area fill; offline carries a white ×, faulty a dark "!", so the two differ
+ * without colour too.
+ */
+function drawBadge(g: CanvasRenderingContext2D, status: Exclude<CameraStatus, 'online'>): void {
+  const c = CELL / 2;
+  g.beginPath();
+  g.arc(c, c, 29, 0, Math.PI * 2);
+  g.fillStyle = 'rgba(20, 20, 20, 0.85)';
+  g.fill();
+  g.beginPath();
+  g.arc(c, c, 26, 0, Math.PI * 2);
+  g.fillStyle = '#fff';
+  g.fill();
+  g.beginPath();
+  g.arc(c, c, 21, 0, Math.PI * 2);
+  g.fillStyle = CAMERA_STATUS_COLORS[status];
+  g.fill();
+  g.lineCap = 'round';
+  if (status === 'offline') {
+    g.strokeStyle = '#fff';
+    g.lineWidth = 7;
+    g.beginPath();
+    g.moveTo(c - 9, c - 9);
+    g.lineTo(c + 9, c + 9);
+    g.moveTo(c + 9, c - 9);
+    g.lineTo(c - 9, c + 9);
+    g.stroke();
+  } else {
+    g.strokeStyle = '#1a1a1a';
+    g.fillStyle = '#1a1a1a';
+    g.lineWidth = 7;
+    g.beginPath();
+    g.moveTo(c, c - 12);
+    g.lineTo(c, c + 3);
+    g.stroke();
+    g.beginPath();
+    g.arc(c, c + 11, 4, 0, Math.PI * 2);
+    g.fill();
+  }
+}
+
+const BADGES = ['offline', 'faulty'] as const;
 
 export function cameraIconAtlas(): IconAtlas {
   if (atlas) return atlas;
@@ -53,29 +104,23 @@ export function cameraIconAtlas(): IconAtlas {
   const g = canvas.getContext('2d')!;
   const mapping: IconAtlas['mapping'] = {};
   CAMERA_ICON_KINDS.forEach((kind, i) => {
-    for (const down of [false, true]) {
-      const x = i * CELL;
-      const y = down ? CELL : 0;
-      g.save();
-      g.translate(x, y);
-      g.beginPath();
-      SHAPES[kind](g);
-      g.fillStyle = '#fff';
-      g.fill();
-      if (down) {
-        // Cut a cross out of the shape so a broken camera reads as broken even without colour.
-        g.globalCompositeOperation = 'destination-out';
-        g.lineWidth = 9;
-        g.beginPath();
-        g.moveTo(14, 14);
-        g.lineTo(50, 50);
-        g.moveTo(50, 14);
-        g.lineTo(14, 50);
-        g.stroke();
-      }
-      g.restore();
-      mapping[cameraIconName(kind, !down)] = { x, y, width: CELL, height: CELL, mask: true, anchorY: CELL / 2 };
-    }
+    const x = i * CELL;
+    g.save();
+    g.translate(x, 0);
+    g.beginPath();
+    SHAPES[kind](g);
+    g.fillStyle = '#fff';
+    g.fill();
+    g.restore();
+    mapping[kind] = { x, y: 0, width: CELL, height: CELL, mask: true, anchorY: CELL / 2 };
+  });
+  BADGES.forEach((status, i) => {
+    const x = i * CELL;
+    g.save();
+    g.translate(x, CELL);
+    drawBadge(g, status);
+    g.restore();
+    mapping[`badge-${status}`] = { x, y: CELL, width: CELL, height: CELL, mask: false, anchorY: CELL / 2 };
   });
   atlas = { url: canvas.toDataURL('image/png'), mapping };
   return atlas;

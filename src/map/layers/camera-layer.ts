@@ -1,36 +1,48 @@
-// Map layer factory: cameras as symbols (shape = kind, colour = status) and, when zoomed in,
-// their fields of view as sectors — the area a camera actually sees.
-import { IconLayer, PolygonLayer } from '@deck.gl/layers';
+// Map layer factory: cameras as symbols (shape = kind for working cameras; a red or amber badge
+// for those not online) and, when zoomed in, their fields of view as sectors — the area a camera
+// actually sees. Cameras come after every area fill in the layer stack, so they are drawn above
+// the fills and deck.gl's picking (which keeps the top-most object under the pointer) gives a
+// click on a camera inside a hotspot to the camera.
+import { IconLayer, PathLayer, PolygonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CameraCollection, CameraFeature } from '../../model';
 import { cameraSector } from '../../analysis/cameras/camera-sector';
 import { CAMERA_STATUS_COLORS, hexToRgba } from '../colors';
 import { cameraIconAtlas, cameraIconName } from './camera-icons';
+import { dashedPath } from '../dashed-path';
 
 /** Fields of view are drawn from this zoom on; below it they are a blur of overlapping fans. */
 export const FOV_MIN_ZOOM = 15;
 
-const STATUS_RGBA = {
-  online: hexToRgba(CAMERA_STATUS_COLORS.online),
-  offline: hexToRgba(CAMERA_STATUS_COLORS.offline),
-  faulty: hexToRgba(CAMERA_STATUS_COLORS.faulty),
-};
+const ONLINE = hexToRgba(CAMERA_STATUS_COLORS.online);
 
 interface Sector {
   polygon: [number, number][];
   camera: CameraFeature;
 }
-const sectorCache = new WeakMap<CameraCollection, Sector[]>();
-function sectors(cameras: CameraCollection): Sector[] {
-  let s = sectorCache.get(cameras);
-  if (!s) {
-    s = cameras.features.map((camera) => {
+interface CameraGeometry {
+  /** Sectors of the working cameras: a faint fill and a clear outline. */
+  online: Sector[];
+  /** Dashes of the outlines of cameras not online: what they would see, but do not. */
+  downDashes: [number, number][][];
+  /** Cameras, those not online last so that their badges lie above working ones. */
+  drawOrder: CameraFeature[];
+}
+const cache = new WeakMap<CameraCollection, CameraGeometry>();
+function geometry(cameras: CameraCollection): CameraGeometry {
+  let g = cache.get(cameras);
+  if (!g) {
+    g = { online: [], downDashes: [], drawOrder: [] };
+    for (const camera of cameras.features) {
       const p = camera.properties;
-      return { camera, polygon: cameraSector(camera.geometry.coordinates, p.heading, p.fov, p.range) };
-    });
-    sectorCache.set(cameras, s);
+      const polygon = cameraSector(camera.geometry.coordinates, p.heading, p.fov, p.range);
+      if (p.status === 'online') g.online.push({ camera, polygon });
+      else g.downDashes.push(...dashedPath(polygon, 6, 5));
+    }
+    g.drawOrder = [...cameras.features.filter((f) => f.properties.status === 'online'), ...cameras.features.filter((f) => f.properties.status !== 'online')];
+    cache.set(cameras, g);
   }
-  return s;
+  return g;
 }
 
 export interface CameraLayerInput {
@@ -38,24 +50,36 @@ export interface CameraLayerInput {
   visible: boolean;
   zoom: number;
   selectedId: string | null;
+  dark?: boolean;
 }
 
 export function cameraLayers(p: CameraLayerInput): Layer[] {
   const atlas = cameraIconAtlas();
+  const g = geometry(p.cameras);
   const layers: Layer[] = [];
   if (p.visible && p.zoom >= FOV_MIN_ZOOM) {
     layers.push(
       new PolygonLayer<Sector>({
         id: 'camera-fov',
-        data: sectors(p.cameras),
+        data: g.online,
         getPolygon: (d) => d.polygon,
-        // Only a working camera covers anything: broken ones keep an outline and no fill.
-        getFillColor: (d) => (d.camera.properties.status === 'online' ? [0, 114, 178, 30] : [0, 0, 0, 0]),
-        getLineColor: (d) => [...STATUS_RGBA[d.camera.properties.status].slice(0, 3), 160] as [number, number, number, number],
+        // A faint fill (alpha 14/255): ten overlapping fans still leave the map readable below
+        // (1 − (1 − 0.055)^10 ≈ 43 % cover); the outline, not the fill, says where each one looks.
+        getFillColor: [0, 114, 178, 14],
+        getLineColor: [0, 114, 178, 170],
         getLineWidth: 1,
         lineWidthUnits: 'pixels',
         stroked: true,
         filled: true,
+        pickable: false,
+      }),
+      new PathLayer<[number, number][]>({
+        id: 'camera-fov-down',
+        data: g.downDashes,
+        getPath: (d) => d,
+        getColor: p.dark ? [170, 170, 170, 220] : [95, 95, 95, 220],
+        getWidth: 1.5,
+        widthUnits: 'pixels',
         pickable: false,
       }),
     );
@@ -63,19 +87,24 @@ export function cameraLayers(p: CameraLayerInput): Layer[] {
   layers.push(
     new IconLayer<CameraFeature>({
       id: 'cameras',
-      data: p.cameras.features,
+      data: g.drawOrder,
       visible: p.visible,
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 140],
       iconAtlas: atlas.url,
       iconMapping: atlas.mapping,
-      getIcon: (f) => cameraIconName(f.properties.kind, f.properties.status === 'online'),
+      getIcon: (f) => cameraIconName(f.properties.kind, f.properties.status),
       getPosition: (f) => f.geometry.coordinates,
-      // deck.gl turns icons counter-clockwise; headings run clockwise from north.
-      getAngle: (f) => (f.properties.kind === 'street-bullet' ? -f.properties.heading : 0),
-      getColor: (f) => STATUS_RGBA[f.properties.status],
-      getSize: (f) => (f.properties.id === p.selectedId ? 26 : f.properties.kind === 'checkpoint' ? 16 : 13),
+      // deck.gl turns icons counter-clockwise; headings run clockwise from north. Badges stay upright.
+      getAngle: (f) => (f.properties.kind === 'street-bullet' && f.properties.status === 'online' ? -f.properties.heading : 0),
+      // Masks take this colour; badges carry their own and take only its alpha.
+      getColor: ONLINE,
+      getSize: (f) => {
+        const down = f.properties.status !== 'online';
+        if (f.properties.id === p.selectedId) return down ? 30 : 26;
+        return down ? 20 : f.properties.kind === 'checkpoint' ? 16 : 13;
+      },
       sizeUnits: 'pixels',
       // Smaller at county scale, where two thousand symbols would otherwise hide the map.
       sizeScale: p.zoom < 11 ? 0.45 : p.zoom < 13 ? 0.7 : 1,

@@ -4,9 +4,10 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { pointOnFeature } from '@turf/turf';
-import type { AreaGeometry, FeatureCollection, PlaceCollection } from '../../model';
+import type { AreaGeometry, FeatureCollection, PlaceCollection, RoadClass, RoadCollection } from '../../model';
 import type { Lang } from '../../i18n';
-import { placeLabels } from '../label-placement';
+import { placeLabels, textWidthPx, worldPx } from '../label-placement';
+import { placeRoadLabels, type RoadLabel } from '../road-label-placement';
 import { bearingAwareRenderer } from './label-glyphs';
 
 /** System CJK fonts first (fonts-noto-cjk on Debian, YaHei/PingFang on office PCs). */
@@ -17,6 +18,10 @@ const PLACE_MIN_ZOOM = [0, 0, 9, 11, 13, 14];
 const PLACE_SIZE = [0, 20, 16, 14, 12, 12];
 export const HOTSPOT_LABEL_MIN_ZOOM = 12;
 export const GRID_LABEL_MIN_ZOOM = 14;
+/** Road names from street zoom on: below it the names would crowd out everything else. */
+export const ROAD_LABEL_MIN_ZOOM = 15;
+const ROAD_LABEL_SIZE = 12;
+const ROAD_RANK: Record<RoadClass, number> = { expressway: 0, trunk: 1, primary: 2, street: 3, lane: 4, rural: 5 };
 
 interface Label {
   position: [number, number];
@@ -67,6 +72,40 @@ export interface LabelInput {
   zoom: number;
   lang: Lang;
   dark: boolean;
+  /** The basemap's roads, named ones labelled along their lines at street zoom. */
+  roads?: RoadCollection | null;
+}
+
+const roadCharCache = new WeakMap<RoadCollection, Set<string>>();
+function roadCharacters(roads: RoadCollection): Set<string> {
+  let set = roadCharCache.get(roads);
+  if (!set) {
+    set = new Set<string>();
+    for (const f of roads.features) for (const ch of (f.properties.name ?? '') + (f.properties.nameEn ?? '')) set.add(ch);
+    roadCharCache.set(roads, set);
+  }
+  return set;
+}
+
+let roadCache: { roads: RoadCollection; key: string; labels: RoadLabel[] } | null = null;
+
+/**
+ * Road names placed along their roads, clear of the area labels already kept (`obstacles`, world
+ * pixel boxes). Placement takes a few hundred ms for a county at street zoom, so the last result
+ * is kept while the zoom, language and the other labels shown stay the same.
+ */
+function roadLabels(roads: RoadCollection, zoom: number, lang: Lang, obstacles: [number, number, number, number][], key: string): RoadLabel[] {
+  if (roadCache && roadCache.roads === roads && roadCache.key === key) return roadCache.labels;
+  const input = roads.features
+    .filter((f) => f.properties.name)
+    .map((f) => ({
+      line: f.geometry.coordinates as [number, number][],
+      text: (lang === 'en' ? f.properties.nameEn : f.properties.name) ?? f.properties.name!,
+      rank: ROAD_RANK[f.properties.class] ?? 6,
+    }));
+  const labels = placeRoadLabels(input, zoom, { size: ROAD_LABEL_SIZE, spacingPx: 320, repeatPx: 260, obstacles });
+  roadCache = { roads, key, labels };
+  return labels;
 }
 
 export function labelLayers(p: LabelInput): Layer[] {
@@ -89,7 +128,38 @@ export function labelLayers(p: LabelInput): Layer[] {
   const kept = placeLabels(all, p.zoom);
   const ink: [number, number, number, number] = p.dark ? [225, 232, 245, 255] : [30, 30, 30, 255];
   const halo: [number, number, number, number] = p.dark ? [11, 18, 32, 235] : [255, 255, 255, 235];
-  return groups.map(
+  const layers: Layer[] = [];
+  // Road names: deck.gl text at the road's angle rather than a MapLibre symbol layer with
+  // `symbol-placement: line`, because MapLibre draws text only from PBF glyph ranges served by a
+  // glyph URL, and the offline style has none (no file to fetch, nothing downloaded); deck.gl
+  // draws glyphs from the machine's own fonts, as for every other label here.
+  if (p.roads && p.zoom >= ROAD_LABEL_MIN_ZOOM) {
+    const obstacles = kept.map((i): [number, number, number, number] => {
+      const [x, y] = worldPx(all[i].position, p.zoom);
+      const w = textWidthPx(all[i].text, all[i].size) / 2;
+      return [x - w, y - all[i].size / 2, x + w, y + all[i].size / 2];
+    });
+    const key = `${p.zoom.toFixed(3)}|${p.lang}|${kept.join(',')}`;
+    layers.push(
+      new TextLayer<RoadLabel>({
+        id: 'road-labels',
+        data: roadLabels(p.roads, p.zoom, p.lang, obstacles, key),
+        getPosition: (d) => d.position,
+        getText: (d) => d.text,
+        getAngle: (d) => d.angle,
+        getSize: ROAD_LABEL_SIZE,
+        getColor: p.dark ? [200, 210, 228, 255] : [70, 62, 50, 255],
+        fontWeight: 500,
+        outlineWidth: 5,
+        outlineColor: halo,
+        fontFamily: LABEL_FONT,
+        characterSet: roadCharacters(p.roads),
+        fontSettings: { sdf: true, buffer: 10 },
+        _getFontRenderer: bearingAwareRenderer,
+      }),
+    );
+  }
+  return layers.concat(groups.map(
     (g, gi) =>
       new TextLayer<(typeof all)[number]>({
         id: g.id,
@@ -107,5 +177,5 @@ export function labelLayers(p: LabelInput): Layer[] {
         fontSettings: { sdf: true, buffer: 10 },
         _getFontRenderer: bearingAwareRenderer,
       }),
-  );
+  ));
 }
