@@ -137,6 +137,16 @@ export class MapController {
     return this.map.getZoom();
   }
 
+  /** How many objects each visible deck.gl layer draws now, by layer id (tests read road labels here). */
+  layerCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const l of this.layers) {
+      const d = l.props.data as unknown;
+      if (l.props.visible !== false && Array.isArray(d)) counts[l.id] = d.length;
+    }
+    return counts;
+  }
+
   /** Lets the user draw an area; `onDone` receives it once closed. Replaces a drawing under way. */
   startDrawing(onDone: (area: PolygonGeometry) => void): void {
     this.hideTooltip();

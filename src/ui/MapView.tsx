@@ -22,6 +22,8 @@ declare global {
       project(lngLat: [number, number]): [number, number];
       jumpTo(t: { center: [number, number]; zoom: number }): void;
       getZoom(): number;
+      /** Objects drawn per deck.gl layer id (array-data layers only). */
+      layerCounts(): Record<string, number>;
       manifest: MapData['manifest'];
     };
   }
@@ -85,6 +87,7 @@ export function MapView({ data }: { data: MapData }) {
       project: (p) => controller.project(p),
       jumpTo: (t) => controller.jumpTo(t),
       getZoom: () => controller.getZoom(),
+      layerCounts: () => controller.layerCounts(),
       manifest: data.manifest,
     };
     return () => {
