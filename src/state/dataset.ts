@@ -3,20 +3,33 @@
 import { create } from 'zustand';
 import type { MapData } from '../model';
 import { loadDemoBundle } from '../io/demo-loader';
+import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../io/dataset-load-error';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
 import { persistFilters } from './filters';
 import { isPeriodPreset, presetRange } from './incident-filter';
 
-interface DatasetState {
-  data: MapData | null;
-  error: string | null;
+/** Why loading failed, as plain data for the error panel; `file` is null when no file is at fault. */
+export interface LoadFailure {
+  file: string | null;
+  kind: LoadErrorKind | 'other';
+  detail: LoadErrorDetail;
+  /** The technical message (English), shown under the explanation. */
+  message: string;
 }
 
-export const useDataset = create<DatasetState>(() => ({ data: null, error: null }));
+interface DatasetState {
+  data: MapData | null;
+  error: LoadFailure | null;
+  /** The folder being (or last) loaded, for a retry. */
+  baseUrl: string | null;
+}
+
+export const useDataset = create<DatasetState>(() => ({ data: null, error: null, baseUrl: null }));
 
 /** Loads the bundle at `baseUrl` (a folder with manifest.json) and starts the analysis. */
 export async function loadDataset(baseUrl: string): Promise<void> {
+  useDataset.setState({ error: null, baseUrl });
   try {
     const { incidents, ...data } = await loadDemoBundle(baseUrl);
     const client = analysisClient();
@@ -45,6 +58,17 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     useDataset.setState({ data, error: null });
     startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
   } catch (e) {
-    useDataset.setState({ error: e instanceof Error ? e.message : String(e) });
+    useDataset.setState({ error: loadFailure(e) });
   }
+}
+
+/** Loads the last folder again (the error panel's retry). */
+export function retryLoadDataset(): void {
+  const { baseUrl, data } = useDataset.getState();
+  if (baseUrl !== null && data === null) void loadDataset(baseUrl);
+}
+
+function loadFailure(e: unknown): LoadFailure {
+  if (e instanceof DatasetLoadError) return { file: e.file, kind: e.kind, detail: e.detail, message: e.message };
+  return { file: null, kind: 'other', detail: {}, message: e instanceof Error ? e.message : String(e) };
 }

@@ -1,6 +1,6 @@
 // UI: the page — title bar, side panels, the map and the detail panel.
 import { useShallow } from 'zustand/react/shallow';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLayers } from '../state/layers';
 import { useDataset } from '../state/dataset';
 import { useLang, useT } from '../i18n';
@@ -12,12 +12,20 @@ import { DetailPanel } from './DetailPanel';
 import { FilterChips } from './FilterChips';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
+import { LoadErrorPanel } from './LoadErrorPanel';
+import { DrawerToggle } from './DrawerToggle';
+import { PHONE_QUERY, useMediaQuery } from './use-media-query';
 
 export function App() {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const { data, error } = useDataset(useShallow((s) => ({ data: s.data, error: s.error })));
   const theme = useLayers((s) => s.theme);
+  // Side panels as a drawer on tablets and phones (styles.css): closed by default at phone width,
+  // where an open drawer lies over the map; the user's own choice wins until the next load.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [drawerChoice, setDrawerChoice] = useState<boolean | null>(null);
+  const drawerOpen = drawerChoice ?? !phone;
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -28,11 +36,12 @@ export function App() {
   }, [theme]);
 
   return (
-    <div className="app">
-      <Header data={data} />
+    <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
+      <Header data={data} drawerToggle={data && <DrawerToggle open={drawerOpen} onToggle={() => setDrawerChoice(!drawerOpen)} />} />
       <div className="body">
+        {data && drawerOpen && phone && <div className="drawer-backdrop" onClick={() => setDrawerChoice(false)} />}
         {data && (
-          <nav className="side">
+          <nav className="side" id="side-panels">
             <LayerPanel data={data} />
             <FilterPanel data={data} />
             <QualityPanel data={data} />
@@ -46,11 +55,7 @@ export function App() {
           </div>
           {data && <TimePanel data={data} />}
           {!data && !error && <p className="status-message">{t('app.loading')}</p>}
-          {error && (
-            <p className="status-message error" role="alert">
-              {t('app.loadFailed')}: {error}
-            </p>
-          )}
+          {error && <LoadErrorPanel error={error} />}
         </main>
       </div>
     </div>

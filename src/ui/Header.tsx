@@ -1,4 +1,5 @@
 // UI: title bar — product name, dataset (marked synthetic and dated when it is), key figures, theme, language.
+import type { ReactNode } from 'react';
 import type { MapData } from '../model';
 import { fill, formatNumber, useLang, useT } from '../i18n';
 import { useIncidentResults } from '../state/incident-results';
@@ -10,7 +11,8 @@ import { SearchBox } from './search/SearchBox';
 import { useHotspotList } from '../state/hotspot-list';
 import { HotspotList } from './HotspotList';
 
-export function Header({ data }: { data: MapData | null }) {
+/** `drawerToggle`: the button folding the side panels on small screens (App owns its state). */
+export function Header({ data, drawerToggle }: { data: MapData | null; drawerToggle?: ReactNode }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const setLang = useLang((s) => s.setLang);
@@ -19,6 +21,7 @@ export function Header({ data }: { data: MapData | null }) {
   const today = data ? localIsoDate(datasetNow(data.manifest), data.manifest.timeZone) : '';
   return (
     <header className="header">
+      {drawerToggle}
       <h1 className="title">{t('app.title')}</h1>
       <span className="subtitle">{t('app.subtitle')}</span>
       {data && <span className="dataset">{lang === 'en' ? data.manifest.nameEn : data.manifest.name}</span>}
