@@ -36,7 +36,8 @@ import {
 const REPORT = join(ARTIFACTS, 'browser-results.json');
 const SERVER_LOG = join(ARTIFACTS, 'preview-server.log');
 const BUILD_TIMEOUT_MS = 5 * 60_000;
-const TESTS_TIMEOUT_MS = 7 * 60_000;
+// Eleven files of software-WebGL pages, one after another: about 6 min on an idle 2-core machine.
+const TESTS_TIMEOUT_MS = 20 * 60_000;
 
 let server = null; // { pid, port, exited, guardPid }
 

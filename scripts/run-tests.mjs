@@ -68,7 +68,8 @@ banner('browser tests: node scripts/run-browser-tests.mjs');
   rmSync(BROWSER_SUMMARY, { force: true });
   const r = await runCommand('node', ['scripts/run-browser-tests.mjs'], {
     env: { ONE_MAP_SUMMARY_FILE: BROWSER_SUMMARY },
-    timeoutMs: 13 * 60_000,
+    // Install, build and the browser run's own 20-minute limit, with room to spare.
+    timeoutMs: 30 * 60_000,
     label: 'browser tests',
   });
   let counted;
