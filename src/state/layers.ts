@@ -1,4 +1,4 @@
-// State: which overlays are shown and how. Persisted so a wall screen comes back as it was left.
+// State: which overlays are shown and how. LayerChoices so a wall screen comes back as it was left.
 import { create } from 'zustand';
 import { readPreference, writePreference } from '../storage/preferences';
 import { GISTAR_RESOLUTIONS } from '../model';
@@ -34,8 +34,10 @@ export const HEAT_BANDWIDTHS_M = [100, 200, 300, 500] as const;
 export type HeatBandwidthM = (typeof HEAT_BANDWIDTHS_M)[number];
 
 const STORAGE_KEY = 'layers';
-type Persisted = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'gistarResolution' | 'trendBucket' | 'theme' | 'heatBandwidthM'>;
-const DEFAULTS: Persisted = {
+/** The layer choices that are saved and put in a view link (everything but the setters). */
+export type LayerChoices = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'gistarResolution' | 'trendBucket' | 'theme' | 'heatBandwidthM'>;
+/** The choices of a first visit; a view link leaves out what equals them. */
+export const LAYER_DEFAULTS: Readonly<LayerChoices> = {
   visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
   gridMeasure: 'none',
   incidentMode: 'hex',
@@ -48,22 +50,22 @@ const DEFAULTS: Persisted = {
   heatBandwidthM: 200,
 };
 
-function load(): Persisted {
+function load(): LayerChoices {
   try {
-    const saved = readPreference<Partial<Persisted>>(STORAGE_KEY);
-    if (!saved) return DEFAULTS;
-    const heatBandwidthM = HEAT_BANDWIDTHS_M.find((m) => m === saved.heatBandwidthM) ?? DEFAULTS.heatBandwidthM;
+    const saved = readPreference<Partial<LayerChoices>>(STORAGE_KEY);
+    if (!saved) return LAYER_DEFAULTS;
+    const heatBandwidthM = HEAT_BANDWIDTHS_M.find((m) => m === saved.heatBandwidthM) ?? LAYER_DEFAULTS.heatBandwidthM;
     const gistarResolution = GISTAR_RESOLUTIONS.find((r) => r === saved.gistarResolution) ?? null;
-    return { ...DEFAULTS, ...saved, visible: { ...DEFAULTS.visible, ...saved.visible }, heatBandwidthM, gistarResolution };
+    return { ...LAYER_DEFAULTS, ...saved, visible: { ...LAYER_DEFAULTS.visible, ...saved.visible }, heatBandwidthM, gistarResolution };
   } catch {
-    return DEFAULTS;
+    return LAYER_DEFAULTS;
   }
 }
 
 export const useLayers = create<LayerState>((set, get) => {
   const save = () => {
     const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, gistarResolution, trendBucket, theme, heatBandwidthM } = get();
-    const saved: Persisted = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, gistarResolution, trendBucket, theme, heatBandwidthM };
+    const saved: LayerChoices = { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, gistarResolution, trendBucket, theme, heatBandwidthM };
     // Storage full or blocked: the view still works, it just is not remembered.
     writePreference(STORAGE_KEY, saved);
   };
