@@ -275,4 +275,13 @@ export const en: Record<MessageKey, string> = {
   'chips.remove': 'Remove filter: {what}',
   'chips.clear': 'Clear all',
   'stats.ofTotal': 'of {n}',
+  'link.copy': 'Copy link',
+  'link.copy.title': 'Copy this page\'s link: whoever opens it sees the same view (place, layers, filters, selection)',
+  'link.copied': 'Copied',
+  'link.copy.manual': 'Cannot copy directly: the link is selected, press Ctrl+C',
+  'link.ignored': 'Ignored in the link:',
+  'link.ignored.unknown': '(unknown parameter)',
+  'link.ignored.stale': '(not in this dataset)',
+  'link.ignored.malformed': '(invalid value)',
+  'link.dismiss': 'Dismiss',
 };

@@ -273,5 +273,14 @@ export const zhCN = {
   'chips.remove': '移除筛选：{what}',
   'chips.clear': '全部清除',
   'stats.ofTotal': '共 {n}',
+  'link.copy': '复制链接',
+  'link.copy.title': '复制本页链接：打开它的人看到同一视图（位置、图层、筛选、选中项）',
+  'link.copied': '已复制',
+  'link.copy.manual': '无法直接复制：链接已选中，请按 Ctrl+C',
+  'link.ignored': '链接中以下参数已忽略：',
+  'link.ignored.unknown': '（未知参数）',
+  'link.ignored.stale': '（本数据集中不存在）',
+  'link.ignored.malformed': '（取值无效）',
+  'link.dismiss': '关闭提示',
 };
 export type MessageKey = keyof typeof zhCN;

@@ -30,6 +30,18 @@ export interface MapControllerOptions {
   onZoomSettled(zoom: number): void;
   /** Tooltip text for a hovered feature, or null for none. Rendered as text, never HTML. */
   describe(target: HoverTarget, view: MapView): string | null;
+  /** Called once the map has loaded and whenever it comes to rest (moveend), never per frame. */
+  onViewChange?(camera: MapCamera): void;
+  /** Where to open (a view link's camera); without it the map fits the dataset's bounds. */
+  initialCamera?: MapCamera | null;
+}
+
+/** The map's camera: centre [lng, lat] in degrees, zoom level, bearing and pitch in degrees. */
+export interface MapCamera {
+  center: LngLat;
+  zoom: number;
+  bearing: number;
+  pitch: number;
 }
 
 export class MapController {
@@ -54,8 +66,9 @@ export class MapController {
     this.map = new MaplibreMap({
       container,
       style: offlineStyle(data, theme),
-      bounds: data.manifest.bounds,
-      fitBoundsOptions: { padding: 24 },
+      ...(options.initialCamera
+        ? { ...options.initialCamera }
+        : { bounds: data.manifest.bounds, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       // Screenshots and printing of the briefing view read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -88,6 +101,12 @@ export class MapController {
       if (Math.abs(this.map.getZoom() - this.renderedZoom) > 0.01) this.render();
     });
     this.map.on('movestart', () => this.hideTooltip());
+    const reportView = () => {
+      const c = this.map.getCenter();
+      this.options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
+    };
+    this.map.on('load', reportView);
+    this.map.on('moveend', reportView);
     this.options.onZoomSettled(this.map.getZoom());
   }
 

@@ -7,6 +7,7 @@ import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../i
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
 import { persistFilters } from './filters';
+import { startUrlSync } from './url-sync';
 import { isPeriodPreset, presetRange } from './incident-filter';
 
 /** Why loading failed, as plain data for the error panel; `file` is null when no file is at fault. */
@@ -55,6 +56,8 @@ export async function loadDataset(baseUrl: string): Promise<void> {
       // A saved preset ("last 30 days") is taken again for today, in the dataset's clock.
       period: (id) => (isPeriodPreset(id) ? presetRange(id, data.manifest) : undefined),
     });
+    // The page's link (its view, layers, filter) takes precedence over the saved choices.
+    startUrlSync(data);
     useDataset.setState({ data, error: null });
     startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
   } catch (e) {

@@ -10,6 +10,7 @@ import { FilterPanel } from './FilterPanel';
 import { MapView } from './MapView';
 import { DetailPanel } from './DetailPanel';
 import { FilterChips } from './FilterChips';
+import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
 import { LoadErrorPanel } from './LoadErrorPanel';
@@ -51,6 +52,7 @@ export function App() {
           <div className="map-area">
             {data && <MapView data={data} />}
             {data && <FilterChips data={data} />}
+            {data && <UrlNotice />}
             {data && <DetailPanel data={data} />}
           </div>
           {data && <TimePanel data={data} />}

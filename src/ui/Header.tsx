@@ -10,6 +10,7 @@ import { isFiltered, useFilters } from '../state/filters';
 import { SearchBox } from './search/SearchBox';
 import { useHotspotList } from '../state/hotspot-list';
 import { HotspotList } from './HotspotList';
+import { CopyLink } from './CopyLink';
 
 /** `drawerToggle`: the button folding the side panels on small screens (App owns its state). */
 export function Header({ data, drawerToggle }: { data: MapData | null; drawerToggle?: ReactNode }) {
@@ -38,6 +39,7 @@ export function Header({ data, drawerToggle }: { data: MapData | null; drawerTog
       {data && <SearchBox data={data} />}
       {data && <KeyFigures data={data} />}
       {data && <HotspotList data={data} />}
+      {data && <CopyLink />}
       <button className="lang" data-testid="theme-switch" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
         {t(theme === 'dark' ? 'theme.light' : 'theme.dark')}
       </button>

@@ -14,6 +14,7 @@ import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
 import { describeHover } from './describe-hover';
+import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 
 declare global {
   interface Window {
@@ -81,6 +82,9 @@ export function MapView({ data }: { data: MapData }) {
       onIdleChange: (idle) => container.setAttribute('data-idle', String(idle)),
       onZoomSettled: (zoom) => useIncidentResults.getState().setZoom(zoom),
       describe: (target, v) => describeHover(target, v, data),
+      // The URL follows the map at rest; a link's camera is where the map opens.
+      onViewChange: noteMapCamera,
+      initialCamera: currentMapCamera(),
     });
     controllerRef.current = controller;
     window.__oneMap = {
