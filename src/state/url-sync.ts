@@ -68,7 +68,8 @@ export function startUrlSync(data: MapData): void {
     useFilters.setState(f);
   }
   if (link.selection !== undefined || base) useSelection.setState({ selected: link.selection ?? null });
-  if (link.lang) useLang.setState({ lang: link.lang });
+  // The language too: a complete link without `lang` was written in the default one.
+  if (link.lang || base) useLang.setState({ lang: link.lang ?? 'zh-CN' });
   camera = link.camera ?? null;
   useUrlNotices.setState({ notices: link.notices });
   const unsubscribers = [useLayers.subscribe(scheduleWrite), useFilters.subscribe(scheduleWrite), useSelection.subscribe(scheduleWrite), useLang.subscribe(scheduleWrite)];
