@@ -20,7 +20,7 @@ export const HOTSPOT_LABEL_MIN_ZOOM = 12;
 export const GRID_LABEL_MIN_ZOOM = 14;
 /** Road names from street zoom on: below it the names would crowd out everything else. */
 export const ROAD_LABEL_MIN_ZOOM = 15;
-const ROAD_LABEL_SIZE = 12;
+const ROAD_LABEL_SIZE = 13;
 const ROAD_RANK: Record<RoadClass, number> = { expressway: 0, trunk: 1, primary: 2, street: 3, lane: 4, rural: 5 };
 
 interface Label {
@@ -148,8 +148,8 @@ export function labelLayers(p: LabelInput): Layer[] {
         getText: (d) => d.text,
         getAngle: (d) => d.angle,
         getSize: ROAD_LABEL_SIZE,
-        getColor: p.dark ? [200, 210, 228, 255] : [70, 62, 50, 255],
-        fontWeight: 500,
+        getColor: p.dark ? [205, 214, 230, 255] : [52, 45, 36, 255],
+        fontWeight: 600,
         outlineWidth: 5,
         outlineColor: halo,
         fontFamily: LABEL_FONT,
