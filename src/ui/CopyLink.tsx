@@ -31,8 +31,9 @@ export function CopyLink() {
   };
   return (
     <span className="copy-link">
-      <button className="lang" data-testid="copy-link" title={t('link.copy.title')} onClick={copy}>
-        {state === 'copied' ? t('link.copied') : t('link.copy')}
+      {/* An icon, not the words: the title bar has no room left at 1280 px; the tooltip says it. */}
+      <button className="lang copy-link-button" data-testid="copy-link" title={t('link.copy.title')} aria-label={t('link.copy')} onClick={copy}>
+        {state === 'copied' ? t('link.copied') : <LinkIcon />}
       </button>
       {state === 'manual' && (
         <input
@@ -47,5 +48,15 @@ export function CopyLink() {
         />
       )}
     </span>
+  );
+}
+
+/** A chain link, drawn in the button's text colour. */
+function LinkIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71" />
+      <path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71" />
+    </svg>
   );
 }
