@@ -4,12 +4,13 @@
 // the view without one history entry per pan. The camera is not in a store: it changes on every
 // pan and only the URL needs it.
 import { create } from 'zustand';
-import type { MapData } from '../model';
+import type { MapData, PolygonGeometry } from '../model';
 import { useLang } from '../i18n';
 import { useFilters } from './filters';
 import { LAYER_DEFAULTS, useLayers } from './layers';
 import { useSelection } from './selection';
 import { isPeriodPreset, presetRange } from './incident-filter';
+import { encodePolyline } from './polyline';
 import { decodeLink, encodeLink, type LinkCamera, type LinkContext, type UrlNotice } from './url-view';
 
 /** How long the URL waits after the last change before it is rewritten, ms. */
@@ -65,6 +66,10 @@ export function startUrlSync(data: MapData): void {
     if (link.filters.townId) Object.assign(f, { gridId: link.filters.gridId ?? null, drawnArea: null });
     if (link.filters.gridId) Object.assign(f, { drawnArea: null });
     if (link.filters.drawnArea) Object.assign(f, { townId: null, gridId: null });
+    // The link keeps corners to 1e-6°: when they are the saved area's, keep the saved one exactly
+    // (a reload must give the same count to the incident).
+    const saved = useFilters.getState().drawnArea;
+    if (link.filters.drawnArea && saved && ringCode(saved) === ringCode(link.filters.drawnArea)) f.drawnArea = saved;
     useFilters.setState(f);
   }
   if (link.selection !== undefined || base) useSelection.setState({ selected: link.selection ?? null });
@@ -80,12 +85,20 @@ export function startUrlSync(data: MapData): void {
   scheduleWrite();
 }
 
+/** Writes a change still waiting for its debounce now: "copy link" must copy what is on screen. */
+export function flushUrl(): void {
+  if (timer === undefined) return;
+  clearTimeout(timer);
+  writeUrl();
+}
+
 function scheduleWrite(): void {
   clearTimeout(timer);
   timer = setTimeout(writeUrl, WRITE_DELAY_MS);
 }
 
 function writeUrl(): void {
+  timer = undefined;
   const { visible, gridMeasure, incidentMode, incidentMeasure, gistarView, gistarK, gistarResolution, trendBucket, heatBandwidthM, theme } = useLayers.getState();
   const f = useFilters.getState();
   const query = encodeLink(
@@ -104,6 +117,10 @@ function writeUrl(): void {
   if (search === location.search) return;
   // Replace, never push: panning must not fill the Back button with hundreds of entries.
   history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+}
+
+function ringCode(area: PolygonGeometry): string {
+  return encodePolyline(area.coordinates[0] as Array<[number, number]>);
 }
 
 function linkContext(data: MapData): LinkContext {

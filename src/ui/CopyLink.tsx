@@ -3,6 +3,7 @@
 // secure context) the link is shown selected in a field, for Ctrl+C.
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
+import { flushUrl } from '../state/url-sync';
 
 /** How long "copied" shows, ms. */
 const CONFIRM_MS = 2000;
@@ -19,6 +20,7 @@ export function CopyLink() {
     return () => clearTimeout(timer);
   }, [state]);
   const copy = async () => {
+    flushUrl();
     const href = location.href;
     setUrl(href);
     try {
