@@ -86,7 +86,7 @@ function blankness(s: ImageStats): string[] {
 
 /**
  * A pixel counts as drawn by the overlay when a channel moved by more than this (0–255): low
- * enough to see the translucent fill of a camera's field of view (alpha 30 of 255).
+ * enough to see the translucent fill of a camera's field of view (alpha 20 of 255).
  */
 const OFF_CHANNEL_THRESHOLD = 16;
 
