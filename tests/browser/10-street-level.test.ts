@@ -26,6 +26,17 @@ describe('street level', () => {
     assertNotBlank(shot);
   });
 
+  test('road names and camera badges read on the dark theme too', async () => {
+    const { page } = session();
+    await settle(page, () => page.getByTestId('theme-switch').click());
+    await waitIdle(page);
+    const shot = await snap(page, 'street-level-16.5-dark');
+    console.log(`street level, dark: ${describeStats(shot.stats)}`);
+    assertNotBlank(shot);
+    await settle(page, () => page.getByTestId('theme-switch').click());
+    await waitIdle(page);
+  });
+
   test('a click on a camera inside a hotspot fill opens the camera, not the hotspot', async () => {
     const { page } = session();
     const p = await pagePoint(page, CAMERA.at);

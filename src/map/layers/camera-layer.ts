@@ -65,8 +65,9 @@ export function cameraLayers(p: CameraLayerInput): Layer[] {
         getPolygon: (d) => d.polygon,
         // A faint fill (alpha 20/255, was 30): ten overlapping fans still leave the map readable
         // below (1 − (1 − 0.078)^10 ≈ 56 % cover, against 72 %); the outline says where each looks.
-        getFillColor: [0, 114, 178, 20],
-        getLineColor: [0, 114, 178, 170],
+        // On the dark theme the same blue is lost against the navy basemap: sky blue there.
+        getFillColor: p.dark ? [86, 180, 233, 20] : [0, 114, 178, 20],
+        getLineColor: p.dark ? [86, 180, 233, 190] : [0, 114, 178, 170],
         getLineWidth: 1,
         lineWidthUnits: 'pixels',
         stroked: true,
