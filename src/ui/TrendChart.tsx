@@ -7,6 +7,7 @@ import { useFilters } from '../state/filters';
 import { zoneOffsetMs } from '../analysis/time/zoned-time';
 import { completeMovingAverage } from '../analysis/time/time-series';
 import { startOfLocalDay } from '../analysis/time/calendar-periods';
+import { nudgeRange } from '../analysis/time/nudge-range';
 import { localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { fill, useT } from '../i18n';
 
@@ -101,8 +102,28 @@ export function TrendChart({ series, width, timeZone, partial }: { series: TimeS
     select(axisRef.current!).call(axis);
   }, [x, innerW, timeZone]);
 
+  // The keyboard reaches the brush: arrows move the range by one bar, shift-arrows move its end.
+  const onKeyDown = (e: React.KeyboardEvent<SVGSVGElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const steps = e.key === 'ArrowLeft' ? -1 : 1;
+    const range = useFilters.getState().timeRange;
+    const next = nudgeRange(range, e.shiftKey ? 'resize' : 'move', steps, series.bucket === 'day' ? 1 : 7, [series.start, end], timeZone);
+    useFilters.getState().setTimeRange(next);
+  };
+
   return (
-    <svg className="trend" width={width} height={HEIGHT} data-testid="trend-chart">
+    <svg
+      className="trend"
+      width={width}
+      height={HEIGHT}
+      data-testid="trend-chart"
+      tabIndex={0}
+      role="group"
+      aria-label={t('trend.keyboard')}
+      onKeyDown={onKeyDown}
+    >
+      <title>{t('trend.keyboard')}</title>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <defs>
           <pattern id="trend-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

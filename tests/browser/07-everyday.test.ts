@@ -84,6 +84,34 @@ describe('everyday use: search, chips, Esc, home', () => {
     await expect(page.getByTestId('figure-incidents-of').count()).resolves.toBe(0);
   });
 
+  test('the keyboard reaches the trend brush (arrows move, shift-arrows resize) and the matrix', async () => {
+    const { page } = session();
+    await page.getByTestId('trend-chart').focus();
+    await settle(page, () => page.keyboard.press('ArrowLeft'));
+    const chip = page.getByTestId('filter-chip-period');
+    await chip.waitFor({ state: 'visible', timeout: 10_000 });
+    const read = () => Promise.all([page.getByTestId('period-from').inputValue(), page.getByTestId('period-to').inputValue()]);
+    const [from1, to1] = await read();
+    await settle(page, () => page.keyboard.press('ArrowLeft'));
+    const [from2, to2] = await read();
+    await settle(page, () => page.keyboard.press('Shift+ArrowRight'));
+    const [from3, to3] = await read();
+    console.log(`brush by keyboard: ${from1}…${to1} → ← ${from2}…${to2} → shift+→ ${from3}…${to3}`);
+    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+    expect(days(from2, from1)).toBe(1);
+    expect(days(to2, to1)).toBe(1);
+    expect(from3).toBe(from2);
+    expect(days(to2, to3)).toBe(1);
+    await page.getByTestId('hour-week-matrix').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('matrix-focus').waitFor({ state: 'visible', timeout: 5_000 });
+    await settle(page, () => page.keyboard.press('Enter'));
+    await page.getByTestId('clear-hours').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(page.getByTestId('filter-chip-hours').isVisible()).resolves.toBe(true);
+    await settle(page, () => page.getByTestId('filter-chips-clear').click());
+    await expect(page.getByTestId('filter-chips').count()).resolves.toBe(0);
+  });
+
   test('at 1366×768 the home button fits the whole county into the map', async () => {
     const { page } = session();
     await page.setViewportSize({ width: 1366, height: 768 });
