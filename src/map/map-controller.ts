@@ -32,8 +32,10 @@ export interface MapControllerOptions {
   describe(target: HoverTarget, view: MapView): string | null;
   /** Called once the map has loaded and whenever it comes to rest (moveend), never per frame. */
   onViewChange?(camera: MapCamera): void;
-  /** Where to open (a view link's camera); without it the map fits the dataset's bounds. */
+  /** Where to open (a view link's camera); without it the map fits the county, as home does. */
   initialCamera?: MapCamera | null;
+  /** Room kept free around the county when the map opens on it (CSS pixels per side). */
+  homePadding?: Partial<PaddingOptions>;
 }
 
 /** The map's camera: centre [lng, lat] in degrees, zoom level, bearing and pitch in degrees. */
@@ -68,7 +70,7 @@ export class MapController {
       style: offlineStyle(data, theme),
       ...(options.initialCamera
         ? { ...options.initialCamera }
-        : { bounds: data.manifest.bounds, fitBoundsOptions: { padding: 24 } }),
+        : { bounds: homeBounds(data), fitBoundsOptions: { padding: fitPadding(container.clientWidth, container.clientHeight, options.homePadding ?? {}) } }),
       attributionControl: false,
       // Screenshots and printing of the briefing view read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -148,8 +150,7 @@ export class MapController {
 
   /** Fits the whole county (the admin unit of level 'county', else the dataset's bounds). */
   fitHome(padding: Partial<PaddingOptions> = {}): void {
-    const county = this.data.admin.features.find((f) => f.properties.level === 'county');
-    this.fitBounds(county ? (bbox(county.geometry) as BBox) : this.data.manifest.bounds, padding);
+    this.fitBounds(homeBounds(this.data), padding);
   }
 
   getZoom(): number {
@@ -228,6 +229,12 @@ export class MapController {
     }
     return null;
   }
+}
+
+/** The county's bounds (the admin unit of level 'county'), else the dataset's. */
+function homeBounds(data: MapData): BBox {
+  const county = data.admin.features.find((f) => f.properties.level === 'county');
+  return county ? (bbox(county.geometry) as BBox) : data.manifest.bounds;
 }
 
 /** Padding with 24 px per side by default, scaled down when it would leave the area under 40% of the map. */

@@ -85,6 +85,7 @@ export function MapView({ data }: { data: MapData }) {
       // The URL follows the map at rest; a link's camera is where the map opens.
       onViewChange: noteMapCamera,
       initialCamera: currentMapCamera(),
+      homePadding: freeRoom(false),
     });
     controllerRef.current = controller;
     window.__oneMap = {
@@ -125,7 +126,7 @@ export function MapView({ data }: { data: MapData }) {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller || !cameraRequest) return;
-    if ('bounds' in cameraRequest) controller.fitBounds(cameraRequest.bounds, fitPadding(Boolean(useSelection.getState().selected)), 17);
+    if ('bounds' in cameraRequest) controller.fitBounds(cameraRequest.bounds, freeRoom(Boolean(useSelection.getState().selected)), 17);
     else controller.flyTo(cameraRequest);
   }, [cameraRequest]);
 
@@ -138,7 +139,7 @@ export function MapView({ data }: { data: MapData }) {
         data-testid="map-home"
         title={t('map.home.title')}
         aria-label={t('map.home.title')}
-        onClick={() => controllerRef.current?.fitHome(fitPadding(Boolean(useSelection.getState().selected)))}
+        onClick={() => controllerRef.current?.fitHome(freeRoom(Boolean(useSelection.getState().selected)))}
       >
         {t('map.home')}
       </button>
@@ -150,6 +151,6 @@ export function MapView({ data }: { data: MapData }) {
  * Room kept free when fitting an area: the filter chips along the top, the scale bar and zoom
  * buttons along the bottom, and the details panel (330 px + margins) on the right while open.
  */
-function fitPadding(detailsOpen: boolean): { top: number; bottom: number; left: number; right: number } {
+function freeRoom(detailsOpen: boolean): { top: number; bottom: number; left: number; right: number } {
   return { top: 52, bottom: 40, left: 24, right: detailsOpen ? 360 : 56 };
 }
