@@ -56,6 +56,8 @@ export class MapController {
   private theme: Theme;
   private layers: Layer[] = [];
   private renderedZoom = -1;
+  /** The map shows the county as home fits it, and no one has moved it since. */
+  private atHome = false;
 
   /** One controller per dataset: a new dataset gets a new map. */
   constructor(
@@ -102,7 +104,17 @@ export class MapController {
       this.options.onZoomSettled(this.map.getZoom());
       if (Math.abs(this.map.getZoom() - this.renderedZoom) > 0.01) this.render();
     });
-    this.map.on('movestart', () => this.hideTooltip());
+    this.map.on('movestart', (e: { originalEvent?: unknown }) => {
+      this.hideTooltip();
+      if (e.originalEvent) this.atHome = false; // the user moved the map
+    });
+    // Opened on the county (no link's camera): the panels around the map settle after the first
+    // paint (the trend arrives, a drawer folds), and MapLibre keeps centre and zoom on a resize,
+    // which would cut the county off. Until the user moves the map, a resize fits it again.
+    this.atHome = !options.initialCamera;
+    this.map.on('resize', () => {
+      if (this.atHome) this.fitHomeNow();
+    });
     const reportView = () => {
       const c = this.map.getCenter();
       this.options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
@@ -130,11 +142,13 @@ export class MapController {
   }
 
   jumpTo(target: { center: LngLat; zoom: number }): void {
+    this.atHome = false;
     this.map.jumpTo(target);
   }
 
   /** Animated move, for a user's "show me" click (a wall screen's cycle uses it too). */
   flyTo(target: { center: LngLat; zoom: number }): void {
+    this.atHome = false;
     this.map.flyTo({ ...target, duration: 1200 });
   }
 
@@ -145,12 +159,20 @@ export class MapController {
   fitBounds(bounds: BBox, padding: Partial<PaddingOptions> = {}, maxZoom = 17): void {
     const canvas = this.map.getContainer();
     const pad = fitPadding(canvas.clientWidth, canvas.clientHeight, padding);
+    this.atHome = false;
     this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: pad, maxZoom, duration: 1000, bearing: 0 });
   }
 
-  /** Fits the whole county (the admin unit of level 'county', else the dataset's bounds). */
-  fitHome(padding: Partial<PaddingOptions> = {}): void {
+  /** Fits the whole county (the admin unit of level 'county', else the dataset's bounds), animated; it then stays fitted through resizes until the map is moved. */
+  fitHome(padding: Partial<PaddingOptions> = this.options.homePadding ?? {}): void {
     this.fitBounds(homeBounds(this.data), padding);
+    this.atHome = true;
+  }
+
+  private fitHomeNow(): void {
+    const canvas = this.map.getContainer();
+    const pad = fitPadding(canvas.clientWidth, canvas.clientHeight, this.options.homePadding ?? {});
+    this.map.fitBounds(homeBounds(this.data), { padding: pad, duration: 0, bearing: 0 });
   }
 
   getZoom(): number {

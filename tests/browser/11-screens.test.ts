@@ -76,6 +76,25 @@ async function checkMap(page: Page, name: string, width: number, height: number,
 }
 
 describe('any screen: drawers on a tablet and a phone', () => {
+  test('1366×768: a page opened without a view link shows the whole county, no click needed', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(baseUrl(), { waitUntil: 'load', timeout: 60_000 });
+    await waitIdle(page);
+    const box = await mapBox(page);
+    const [w, s, e, n] = countyBounds();
+    const corners: Array<[number, number]> = [[w, s], [e, s], [e, n], [w, n]];
+    const projected = await page.evaluate((cs) => cs.map((c) => (window as unknown as Hooked).__oneMap.project(c)), corners);
+    console.log(`1366×768 on opening: map ${box.width}×${box.height}; county corners at ${projected.map(([x, y]) => `${x.toFixed(0)},${y.toFixed(0)}`).join(' ')}`);
+    for (const [x, y] of projected) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(box.width);
+      expect(y).toBeLessThanOrEqual(box.height);
+    }
+    await snap(page, 'screens-1366x768-opening');
+  });
+
   test('1024×768: the panels fold into a drawer beside the map; the map keeps 60 % of the width and follows the drawer', async () => {
     const { page } = session();
     await page.setViewportSize({ width: 1024, height: 768 });
