@@ -32,7 +32,25 @@ export interface CameraProps {
   range: number;
   townId: string;
   installedYear: number;
+  /** Mounting height above the ground, metres, when known. */
+  height?: number;
 }
+
+/**
+ * Field of view (degrees) and range (metres) a camera of each kind gets when the data do not say.
+ * Editable assumptions, not measurements: typical figures for these device classes (a bullet with
+ * a mid-focal lens recognises a face to about 80 m; a dome turns all round; checkpoint and traffic
+ * cameras are zoomed onto lanes; shop and village devices are wide and short-sighted). Change them
+ * here or per camera.
+ */
+export const CAMERA_DEFAULTS: Readonly<Record<CameraKind, { fov: number; range: number }>> = {
+  'street-bullet': { fov: 60, range: 80 },
+  'street-dome': { fov: 360, range: 60 },
+  checkpoint: { fov: 40, range: 50 },
+  traffic: { fov: 50, range: 60 },
+  social: { fov: 90, range: 30 },
+  'village-alarm': { fov: 100, range: 20 },
+};
 export interface PointGeometry {
   type: 'Point';
   coordinates: [number, number];
