@@ -6,11 +6,12 @@ export const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /**
- * Slack of the tests, so that a point built exactly at the range or a bearing limit (by a
- * great-circle destination) is not lost to floating-point rounding: 1 mm and 1e-9°.
+ * Slack of the tests, so that a point built exactly at the range or on a bearing limit (by a
+ * great-circle destination, rounded to doubles) is not lost to floating-point rounding: 0.1 mm,
+ * along the range and across a bearing limit (an angle that shrinks with the distance — the
+ * rounding of the coordinates is a fixed length, so its angle grows close to the apex).
  */
-const RANGE_SLACK_M = 1e-3;
-const BEARING_SLACK_DEG = 1e-9;
+const SLACK_M = 1e-4;
 
 /** What decides a camera's sector: position (WGS-84 degrees) and view. */
 export interface SectorShape {
@@ -48,15 +49,15 @@ export function bearingDeg(lng1: number, lat1: number, lng2: number, lat2: numbe
  */
 export function inSector(camera: SectorShape, lng: number, lat: number): boolean {
   const d = distanceM(camera.lng, camera.lat, lng, lat);
-  if (d > camera.range + RANGE_SLACK_M) return false;
+  if (d > camera.range + SLACK_M) return false;
   if (d === 0 || camera.fov >= 360) return true;
-  return bearingWithin(bearingDeg(camera.lng, camera.lat, lng, lat), camera.heading, camera.fov);
+  return bearingWithin(bearingDeg(camera.lng, camera.lat, lng, lat), camera.heading, camera.fov, SLACK_M / d / RAD);
 }
 
-/** True when `bearing` is within heading ± fov/2 (degrees), across north too. */
-export function bearingWithin(bearing: number, heading: number, fov: number): boolean {
+/** True when `bearing` is within heading ± (fov/2 + slackDeg) (degrees), across north too. */
+export function bearingWithin(bearing: number, heading: number, fov: number, slackDeg = 0): boolean {
   if (fov >= 360) return true;
   // Signed difference in [-180, 180): the shorter way round from heading to bearing.
   const diff = ((((bearing - heading) % 360) + 540) % 360) - 180;
-  return Math.abs(diff) <= fov / 2 + BEARING_SLACK_DEG;
+  return Math.abs(diff) <= fov / 2 + slackDeg;
 }
