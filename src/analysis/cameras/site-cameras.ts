@@ -3,6 +3,7 @@
 // of sites, so greedy is within (1 − 1/e) of the optimum (Nemhauser et al. 1978), and CELF picks
 // exactly what plain greedy picks while evaluating far fewer gains. Cells are interned to dense
 // integer ids once, so the inner loops touch typed arrays only.
+import { distanceM } from './in-sector';
 import { IdMaxHeap } from './max-heap';
 
 /** A place a camera could go (or an existing camera that could be repaired). */
@@ -71,9 +72,6 @@ interface Problem {
   cost: Float64Array;
   totalDemand: number;
 }
-
-const EARTH_RADIUS_M = 6_371_008.8;
-const RAD = Math.PI / 180;
 
 /** Chooses sites by lazy greedy (CELF). See {@link SitingOptions}. */
 export function siteCameras(demand: CellDemand, candidates: readonly SiteCandidate[], options: SitingOptions = {}): SitingResult {
@@ -208,7 +206,7 @@ interface Picks {
 function feasible(c: number, cands: readonly SiteCandidate[], p: Problem, left: number, spacing: number, chosenNew: readonly number[]): boolean {
   if (p.cost[c] > left) return false;
   if (spacing > 0 && !cands[c].repair) {
-    for (const s of chosenNew) if (distanceM(cands[c], cands[s]) < spacing) return false;
+    for (const s of chosenNew) if (distanceM(cands[c].lng, cands[c].lat, cands[s].lng, cands[s].lat) < spacing) return false;
   }
   return true;
 }
@@ -293,12 +291,4 @@ function finish(p: Problem, cands: readonly SiteCandidate[], picks: readonly num
     sites.push({ rank: sites.length + 1, candidate: c, id: cands[c].id, gain, incidents, cumulative, cost: p.cost[c] });
   }
   return { sites, curve, totalDemand: p.totalDemand, evaluations, rule };
-}
-
-/** Great-circle (haversine) distance between two points, metres. */
-export function distanceM(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLng = (b.lng - a.lng) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
