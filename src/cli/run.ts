@@ -10,6 +10,11 @@ import { USAGE } from './usage';
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    // coverage has flags of its own (cameras, not incidents): parsed in coverage-args.ts.
+    if (argv[0] === 'coverage' && !argv.includes('--help') && !argv.includes('-h')) {
+      (await import('./coverage')).runCoverage(argv.slice(1), io);
+      return 0;
+    }
     const opts = parseArgs(argv);
     if (opts === 'help') {
       io.stdout(USAGE);

@@ -9,6 +9,7 @@ Usage:
 Commands:
   aggregate   incidents per H3 cell; writes h3,count (one row per non-empty cell)
   hotspots    Getis–Ord Gi* hot and cold spots on H3 cells; writes h3,count,z,p,class,q
+  coverage    H3 cells whose centre a camera sees; writes h3 (one covered cell per row)
 
 Options of both commands:
   --incidents FILE...     incident CSV file(s), UTF-8 or GBK; repeat the flag or list several
@@ -42,6 +43,22 @@ Options of hotspots:
                           Without it: every cell within k rings of a non-empty cell
   q is the Benjamini–Hochberg adjusted p over every cell of the study area; class comes from q
   (hot/cold at 99/95/90 % for q < 0.01/0.05/0.10) and the sign of z
+
+Options of coverage (instead of the incident options above):
+  --cameras FILE          camera CSV, columns id,lat,lon,heading,fov,range,status (required);
+                          heading in degrees clockwise from north, fov in degrees (360: all
+                          round), range in metres, status online/offline/faulty. Missing
+                          heading/fov/range/status columns or cells: 0, 360, 100, online
+  --res N                 H3 resolution, 0–15 (required)
+  --buildings FILE        GeoJSON of building footprints (Polygon/MultiPolygon features): a
+                          cell whose centre lies behind or inside a building, seen from the
+                          camera, is not covered by it
+  --include-faulty        count offline and faulty cameras too ("if they were repaired")
+  --id-column COL  --lat COL  --lon COL  --heading COL  --fov COL  --range COL  --status COL
+                          camera column names, when they differ
+  --out FILE              output CSV (default: standard output)
+  A cell is covered when its centre is within range (great circle, R = 6,371,008.8 m) and
+  within heading ± fov/2 of a counted camera, and no building edge lies between them.
 
 Times, in rows and in --from/--to: 2024-05-08 14:30, 2024/5/8, 2024年5月8日 14时30分,
 ISO 8601 (2024-05-08T14:30:00, optional seconds and offset), 20240508[1430[00]], Excel serials.

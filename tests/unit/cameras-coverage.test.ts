@@ -1,15 +1,14 @@
-import { bearing, booleanPointInPolygon, destination, distance, lineIntersect, lineString, point, polygon } from '@turf/turf';
-import { cellToLatLng, polygonToCells } from 'h3-js';
+import { destination } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { cameraCells, coveredCells, type CameraView } from '../../src/analysis/cameras/coverage';
 import { liveCoverage } from '../../src/analysis/cameras/live-coverage';
 import { buildingIndex } from '../../src/analysis/cameras/visibility';
 import type { LngLat, PolygonGeometry } from '../../src/model/geo';
 import { rng } from './analysis-fixtures';
+import { bruteCoverage } from './cameras-brute';
 
 // A 600 m box near Nanjing with random cameras and random square buildings; coverage against a
-// brute force over every cell of the (enlarged) box, with turf's distance, bearing, point in
-// polygon and line intersection — none of the code under test.
+// brute force over every cell of the (enlarged) box (cameras-brute.ts).
 const W = 118.78, S = 32.04, SIDE = 0.006;
 const STATUSES = ['online', 'online', 'offline', 'faulty'] as const;
 
@@ -37,27 +36,10 @@ function buildings(seed: number, n: number): PolygonGeometry[] {
   });
 }
 
+/** The brute force over the box enlarged by 0.003° (≈ 300 m, beyond every range). */
 function brute(cams: CameraView[], res: number, builds: PolygonGeometry[] = [], all = false): string[] {
   const m = 0.003;
-  const box: LngLat[] = [[W - m, S - m], [W + SIDE + m, S - m], [W + SIDE + m, S + SIDE + m], [W - m, S + SIDE + m], [W - m, S - m]];
-  const polys = builds.map((b) => polygon(b.coordinates));
-  const out: string[] = [];
-  for (const cell of polygonToCells([box], res, true)) {
-    const [lat, lng] = cellToLatLng(cell);
-    const seen = cams.some((c) => {
-      if (!all && c.status !== 'online') return false;
-      const d = distance([c.lng, c.lat], [lng, lat], { units: 'meters' });
-      if (d > c.range) return false;
-      if (d > 0 && c.fov < 360) {
-        const diff = Math.abs(((bearing([c.lng, c.lat], [lng, lat]) - c.heading + 540) % 360) - 180);
-        if (diff > c.fov / 2) return false;
-      }
-      const seg = lineString([[c.lng, c.lat], [lng, lat]]);
-      return polys.every((p) => booleanPointInPolygon(point([c.lng, c.lat]), p) || lineIntersect(seg, p).features.length === 0);
-    });
-    if (seen) out.push(cell);
-  }
-  return out.sort();
+  return bruteCoverage(cams, res, [W - m, S - m, W + SIDE + m, S + SIDE + m], builds, all);
 }
 
 describe('coverage on H3 against a brute force over every cell', () => {
