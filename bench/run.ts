@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brushBench } from './brush-bench';
 import { chicagoBench } from './chicago-bench';
+import { coverageBench } from './coverage-bench';
 import { engineBench } from './engine-bench';
 import { machine } from './machine';
 import { statsBench } from './stats-bench';
@@ -23,6 +24,8 @@ const TARGETS: Record<string, string> = {
   chicago_load_ms: '≤ 467 (kepler.gl 1,400 ÷ 3)',
   chicago_filter_ms: '≤ 64 (kepler.gl 640 ÷ 10)',
   brush_roundtrip_ms: '≤ 50 (brush change → data-idle="true")',
+  coverage_10k_ms: '≤ 2000 (10,000 cameras, 50,000 buildings, res 11)',
+  whatif_ms: '≤ 100 (one camera moved)',
 };
 
 /** Each benchmark with the metrics it must deliver. */
@@ -32,6 +35,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<object>, readonly s
   ['stats', statsBench, ['gistar_50k_ms']],
   ['chicago', chicagoBench, ['chicago_load_ms', 'chicago_filter_ms']],
   ['brush', brushBench, ['brush_roundtrip_ms']],
+  ['coverage', coverageBench, ['coverage_10k_ms', 'whatif_ms']],
 ];
 
 const results: Record<string, number> = {};
