@@ -9,7 +9,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const COMMANDS = ['aggregate', 'hotspots', 'coverage'] as const;
+export const COMMANDS = ['aggregate', 'hotspots', 'coverage', 'site'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Options shared by the commands, checked. */

@@ -15,6 +15,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       (await import('./coverage')).runCoverage(argv.slice(1), io);
       return 0;
     }
+    // site takes the incident options plus its own (site-args.ts).
+    if (argv[0] === 'site' && !argv.includes('--help') && !argv.includes('-h')) {
+      (await import('./site')).runSite(argv.slice(1), io);
+      return 0;
+    }
     const opts = parseArgs(argv);
     if (opts === 'help') {
       io.stdout(USAGE);

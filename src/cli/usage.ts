@@ -10,8 +10,9 @@ Commands:
   aggregate   incidents per H3 cell; writes h3,count (one row per non-empty cell)
   hotspots    Getis–Ord Gi* hot and cold spots on H3 cells; writes h3,count,z,p,class,q
   coverage    H3 cells whose centre a camera sees; writes h3 (one covered cell per row)
+  site        choose K new camera sites covering the most uncovered incidents; writes GeoJSON
 
-Options of both commands:
+Options of aggregate, hotspots and site:
   --incidents FILE...     incident CSV file(s), UTF-8 or GBK; repeat the flag or list several
   --res N                 H3 resolution, 0–15 (required)
   --from T                keep incidents at or after T (inclusive)
@@ -59,6 +60,24 @@ Options of coverage (instead of the incident options above):
   --out FILE              output CSV (default: standard output)
   A cell is covered when its centre is within range (great circle, R = 6,371,008.8 m) and
   within heading ± fov/2 of a counted camera, and no building edge lies between them.
+
+Options of site (with the incident options above):
+  --cameras FILE          existing cameras, columns as for coverage (required); the cells an
+                          online one covers are not demand
+  --k K                   number of sites to choose (required)
+  --candidates FILE       candidate sites, columns id,lat,lon (optional heading, fov, range,
+                          cost); only those are considered. Without it the candidates are the
+                          centres of the uncovered cells with incidents
+  --range M               range of a new camera, metres (default 100)
+  --fov DEG               field of view of a new camera, degrees (default 360, all round;
+                          heading 0 = north unless the candidates have a heading column)
+  --min-spacing M         minimum great-circle distance between two chosen sites (default 0)
+  --out FILE              output GeoJSON (default: standard output)
+  Demand: the incidents (under --from/--to/--category) in cells at --res that no online camera
+  covers. Sites are chosen by lazy greedy (CELF), within 1 − 1/e of the optimum. Output: a
+  FeatureCollection with one Point per site in the order chosen, properties rank, gain (incidents
+  newly covered by it), cumulative, and id (with --candidates) or h3 (the cell it stands in).
+  Fewer than K when no candidate adds an incident.
 
 Times, in rows and in --from/--to: 2024-05-08 14:30, 2024/5/8, 2024年5月8日 14时30分,
 ISO 8601 (2024-05-08T14:30:00, optional seconds and offset), 20240508[1430[00]], Excel serials.
