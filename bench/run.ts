@@ -10,6 +10,7 @@ import { chicagoBench } from './chicago-bench';
 import { coverageBench } from './coverage-bench';
 import { engineBench } from './engine-bench';
 import { machine } from './machine';
+import { sitingBench } from './siting-bench';
 import { statsBench } from './stats-bench';
 import { viewsPerf } from './views-perf';
 
@@ -24,6 +25,7 @@ const TARGETS: Record<string, string> = {
   chicago_load_ms: '≤ 467 (kepler.gl 1,400 ÷ 3)',
   chicago_filter_ms: '≤ 64 (kepler.gl 640 ÷ 10)',
   brush_roundtrip_ms: '≤ 50 (brush change → data-idle="true")',
+  site_k50_ms: '≤ 2000 (CELF: 50 sites, 20,000 candidates, 200,000 incidents)',
   coverage_10k_ms: '≤ 2000 (10,000 cameras, 50,000 buildings, res 11)',
   whatif_ms: '≤ 100 (one camera moved)',
 };
@@ -35,6 +37,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<object>, readonly s
   ['stats', statsBench, ['gistar_50k_ms']],
   ['chicago', chicagoBench, ['chicago_load_ms', 'chicago_filter_ms']],
   ['brush', brushBench, ['brush_roundtrip_ms']],
+  ['siting', sitingBench, ['site_k50_ms']],
   ['coverage', coverageBench, ['coverage_10k_ms', 'whatif_ms']],
 ];
 
