@@ -340,6 +340,13 @@ export interface Shot {
   map: PNG;
   mapBox: Box;
   stats: ImageStats;
+  /**
+   * The part of the map the dataset covers (its manifest bounds, projected, within the map), and
+   * its stats — null when the data fills the map. A county fitted whole leaves empty land around
+   * it; whether the map is blank is judged where the data is.
+   */
+  dataBox: Box | null;
+  dataStats: ImageStats | null;
 }
 
 /** Screenshots the viewport to test-artifacts/<name>.png and crops out the map container. */
@@ -350,18 +357,39 @@ export async function snap(page: Page, name: string): Promise<Shot> {
   if (!box) throw new Error(`${MAP} has no bounding box (not visible)`);
   const full = decodePng(buffer);
   const map = crop(full, box);
-  return { file, full, map, mapBox: box, stats: imageStats(map) };
+  const dataBox = await datasetBox(page, box);
+  const dataStats = dataBox ? imageStats(crop(full, dataBox)) : null;
+  return { file, full, map, mapBox: box, stats: imageStats(map), dataBox, dataStats };
+}
+
+/** The dataset's bounds on screen, clipped to the map; null when they cover (almost) all of it or cannot be read. */
+async function datasetBox(page: Page, map: Box): Promise<Box | null> {
+  const corners = await page.evaluate(() => {
+    const hook = (window as unknown as { __oneMap?: { manifest?: { bounds?: number[] }; project(p: [number, number]): [number, number] } }).__oneMap;
+    const b = hook?.manifest?.bounds;
+    if (!hook || !Array.isArray(b) || b.length !== 4) return null;
+    return [hook.project([b[0], b[1]]), hook.project([b[2], b[3]])];
+  });
+  if (!corners) return null;
+  const x0 = Math.max(0, Math.min(corners[0][0], corners[1][0]));
+  const x1 = Math.min(map.width, Math.max(corners[0][0], corners[1][0]));
+  const y0 = Math.max(0, Math.min(corners[0][1], corners[1][1]));
+  const y1 = Math.min(map.height, Math.max(corners[0][1], corners[1][1]));
+  if (x1 - x0 < 50 || y1 - y0 < 50) return null;
+  if ((x1 - x0) * (y1 - y0) > 0.9 * map.width * map.height) return null;
+  return { x: Math.round(map.x + x0), y: Math.round(map.y + y0), width: Math.round(x1 - x0), height: Math.round(y1 - y0) };
 }
 
 export function describeStats(s: ImageStats): string {
   return `${s.distinctColours} colours, dominant ${(s.dominantShare * 100).toFixed(1)} %, luminance σ ${s.luminanceStdDev.toFixed(1)}`;
 }
 
-/** Throws when the map part of a shot looks blank or near-uniform. */
+/** Throws when the map part of a shot — where the dataset lies, when it is smaller than the map — looks blank or near-uniform. */
 export function assertNotBlank(shot: Shot): void {
-  const problems = blanknessProblems(shot.stats);
+  const problems = blanknessProblems(shot.dataStats ?? shot.stats);
   if (problems.length > 0) {
-    throw new Error(`the map in ${shot.file} looks blank: ${problems.join('; ')}`);
+    const where = shot.dataStats ? `the dataset's part of the map (${shot.dataBox!.width}×${shot.dataBox!.height} px)` : 'the map';
+    throw new Error(`${where} in ${shot.file} looks blank: ${problems.join('; ')}`);
   }
 }
 
