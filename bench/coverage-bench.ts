@@ -16,22 +16,11 @@ import { liveCoverage } from '../src/analysis/cameras/live-coverage';
 import { buildingIndex } from '../src/analysis/cameras/visibility';
 import { CAMERA_DEFAULTS, CAMERA_KINDS } from '../src/model/camera';
 import type { LngLat, PolygonGeometry } from '../src/model/geo';
+import { mulberry32 as rng } from '../tests/seeded-random';
 
 const RES = 11;
 const RUNS = 3;
 const M_PER_DEG = 111_195;
-
-/** mulberry32: a small seeded generator, so every run measures the same input. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The synthetic county: 10,000 cameras and 50,000 footprints around 24 towns. */
 export function coverageInput(): { cameras: CameraView[]; buildings: PolygonGeometry[] } {

@@ -10,21 +10,10 @@
 import { latLngToCell } from 'h3-js';
 import { cameraCells, coveredCells, type CameraView } from '../src/analysis/cameras/coverage';
 import { siteCameras, siteCamerasPlainGreedy, type SiteCandidate } from '../src/analysis/cameras/site-cameras';
+import { mulberry32 as rng } from '../tests/seeded-random';
 
 const RES = 11;
 const RUNS = 5;
-
-/** mulberry32: a small seeded generator, so every run measures the same input. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SitingInput {
   incidentCells: string[];

@@ -7,20 +7,9 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { giStar } from '../src/analysis/stats/gi-star';
 import { diskNeighbourhood } from '../src/analysis/h3/h3-neighbours';
+import { mulberry32 as rng } from '../tests/seeded-random';
 
 const RUNS = 9;
-
-/** mulberry32: a small seeded generator, so every run measures the same input. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 55,081 cells (gridDisk radius 135 at res 9) and skewed Poisson counts. */
 export function statsInput(): { cells: string[]; counts: Float64Array } {

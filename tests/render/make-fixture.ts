@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { encodeIncidentBin } from '../../src/io/incident-bin';
 import type { DatasetManifest, IncidentColumns, LngLat, OffenceKind } from '../../src/model';
+import { mulberry32 as rng } from '../seeded-random';
 
 const OUT = resolve(process.argv[2] ?? 'tests/fixtures/render-dataset');
 const SEED = 20260101;
@@ -40,18 +41,6 @@ const point = (p: XY): Json => ({ type: 'Point', coordinates: ll(p) });
 function collection(features: { geometry: Json; properties: Json }[]): string {
   const lines = features.map((f) => JSON.stringify({ type: 'Feature', geometry: f.geometry, properties: f.properties }));
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
-}
-
-/** mulberry32: small, fast and the same in every engine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---- areas: county 2.7 × 1.56 km; 3 columns (villages) × 2 rows (grids); towns A = cols 0–1, B = col 2

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CellLocator, computeCells, locateCells, locatedCellId } from '../../src/analysis/h3/cell-locator';
 import { h3ToString } from '../../src/analysis/h3/h3-bits';
-import { randomIncidents, rng } from './analysis-fixtures';
+import { randomIncidents } from './analysis-fixtures';
+import { mulberry32 as rng } from '../seeded-random';
 
 /** Indices of points whose located cell differs from latLngToCell's. */
 function mismatches(lng: Float64Array, lat: Float64Array, res: number): number[] {

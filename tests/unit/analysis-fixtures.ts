@@ -2,18 +2,7 @@
 // it, and Intl's reading of local time to check the engine against.
 import type { AreaGeometry, Feature, LngLat } from '../../src/model';
 import type { IncidentColumns } from '../../src/model/incident';
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../seeded-random';
 
 export const COUNTY_BOX = { west: 116.9, south: 32.65, east: 117.5, north: 33.15 };
 export const T0 = 1_704_038_400; // 2024-01-01T00:00:00+08:00, epoch seconds

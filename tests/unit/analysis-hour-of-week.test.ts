@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { hourOfWeekMask, localDayStartMs, localTimeColumns, weekdayOfDay, ZoneOffsets } from '../../src/analysis/time/hour-of-week';
 import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
 import { zoneOffsetMs, zonedToEpochMs } from '../../src/analysis/time/zoned-time';
-import { intlHourOfWeek, randomIncidents, rng } from './analysis-fixtures';
+import { intlHourOfWeek, randomIncidents } from './analysis-fixtures';
+import { mulberry32 as rng } from '../seeded-random';
 
 /** Days since 1970-01-01 of the local date of each instant, straight from Intl. */
 function intlDays(timeSec: Uint32Array, timeZone: string): number[] {

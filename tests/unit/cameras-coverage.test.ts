@@ -4,7 +4,7 @@ import { cameraCells, coveredCells, type CameraView } from '../../src/analysis/c
 import { liveCoverage } from '../../src/analysis/cameras/live-coverage';
 import { buildingIndex } from '../../src/analysis/cameras/visibility';
 import type { LngLat, PolygonGeometry } from '../../src/model/geo';
-import { rng } from './analysis-fixtures';
+import { mulberry32 as rng } from '../seeded-random';
 import { bruteCoverage } from './cameras-brute';
 
 // A 600 m box near Nanjing with random cameras and random square buildings; coverage against a

@@ -3,17 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceM } from '../../src/analysis/cameras/in-sector';
 import { siteCameras, siteCamerasPlainGreedy, type SiteCandidate } from '../../src/analysis/cameras/site-cameras';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../seeded-random';
 
 /** Weight covered by a set of candidates (each cell once). */
 function coverage(demand: Map<string, number>, cands: readonly SiteCandidate[], pick: readonly number[]): number {

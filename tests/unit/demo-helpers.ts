@@ -40,18 +40,6 @@ export function localFrame(lat0: number): { mx: number; my: number } {
   return { mx: my * Math.cos((lat0 * Math.PI) / 180), my };
 }
 
-/** A small seeded generator for test controls (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Local calendar date (Asia/Shanghai, UTC+8) of an epoch-seconds instant. */
 export function localDate(sec: number): string {
   return new Date(sec * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);

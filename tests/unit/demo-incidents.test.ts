@@ -3,7 +3,8 @@
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { cellArea, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { geojson, incidents, localDate, localFrame, manifest, mulberry32 } from './demo-helpers';
+import { geojson, incidents, localDate, localFrame, manifest } from './demo-helpers';
+import { mulberry32 } from '../seeded-random';
 
 describe('demo incidents', () => {
   const m = manifest();

@@ -11,7 +11,7 @@ import { categoryCodeCount, categoryMask } from '../../src/analysis/incidents/in
 import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
 import { importIncidentCsv, importIncidentCsvFiles } from '../../src/io/csv-incidents';
 import { decodeIncidentBin, encodeIncidentBin, incidentBinSize } from '../../src/io/incident-bin';
-import { rng } from './analysis-fixtures';
+import { mulberry32 as rng } from '../seeded-random';
 
 const DISTINCT = 65_536;
 const r = rng(7);

@@ -4,7 +4,8 @@ import { kdeCellCentre, kernelDensity, quarticKernel } from '../../src/analysis/
 import { compileRowFilter } from '../../src/analysis/incidents/row-filter';
 import { categoryMask } from '../../src/analysis/incidents/incident-filter';
 import { createAnalysisApi } from '../../src/worker/analysis-api';
-import { COUNTY_BOX, randomIncidents, rng } from './analysis-fixtures';
+import { COUNTY_BOX, randomIncidents } from './analysis-fixtures';
+import { mulberry32 as rng } from '../seeded-random';
 
 const box = { west: 117.19, south: 32.89, east: 117.21, north: 32.91 };
 
