@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { assertNotBlank, describeStats, settle, snap, useSession, waitIdle } from './harness';
+import { assertNotBlank, describeStats, settle, snap, useSession, waitIdle, countyBounds } from './harness';
 import { blanknessProblems, crop, imageStats } from './pixels';
 
 const session = useSession('everyday');
@@ -14,21 +14,6 @@ type Hooked = { __oneMap: { getZoom(): number; project(p: [number, number]): [nu
 type Feature = { geometry: { type: string; coordinates: unknown }; properties: Record<string, string> };
 const admin: { features: Feature[] } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/admin.geojson'), 'utf8'));
 const grids: { features: Feature[] } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/grids.geojson'), 'utf8'));
-
-/** [west, south, east, north] of the county's outline. */
-function countyBounds(): [number, number, number, number] {
-  const county = admin.features.find((f) => f.properties.level === 'county');
-  if (!county) throw new Error('the demo has no county');
-  const flat = JSON.stringify(county.geometry.coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < flat.length; i += 2) {
-    box[0] = Math.min(box[0], flat[i]);
-    box[1] = Math.min(box[1], flat[i + 1]);
-    box[2] = Math.max(box[2], flat[i]);
-    box[3] = Math.max(box[3], flat[i + 1]);
-  }
-  return box;
-}
 
 describe('everyday use: search, chips, Esc, home', () => {
   // A grid away from the county seat, so that finding it means the map really moved.

@@ -3,32 +3,14 @@
 //     toggle opens the panels (over the map at phone width) and the map follows its container.
 //     And a dataset that is not there (?data=nope/) shows the load-error panel naming the file
 //     and HTTP 404.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { ARTIFACTS, baseUrl, describeStats, settle, snap, useSession, waitIdle } from './harness';
+import { ARTIFACTS, baseUrl, describeStats, settle, snap, useSession, waitIdle, countyBounds } from './harness';
 import { blanknessProblems, crop, imageStats } from './pixels';
 
 const session = useSession('screens');
 type Hooked = { __oneMap: { project(p: [number, number]): [number, number] } };
-type Feature = { geometry: { coordinates: unknown }; properties: Record<string, string> };
-const admin: { features: Feature[] } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/admin.geojson'), 'utf8'));
-
-/** [west, south, east, north] of the county's outline. */
-function countyBounds(): [number, number, number, number] {
-  const county = admin.features.find((f) => f.properties.level === 'county');
-  if (!county) throw new Error('the demo has no county');
-  const flat = JSON.stringify(county.geometry.coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < flat.length; i += 2) {
-    box[0] = Math.min(box[0], flat[i]);
-    box[1] = Math.min(box[1], flat[i + 1]);
-    box[2] = Math.max(box[2], flat[i]);
-    box[3] = Math.max(box[3], flat[i + 1]);
-  }
-  return box;
-}
 
 async function mapBox(page: Page) {
   const box = await page.getByTestId('map').boundingBox();

@@ -2,7 +2,7 @@
 // WebGL) per test file, with every request recorded and foreign ones blocked, every console
 // error / page error / HTTP error collected and asserted empty after each test, helpers to wait
 // for the map's `data-idle` contract, and screenshots kept in test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -406,6 +406,24 @@ export interface Manifest {
   center: LngLat;
   bounds: unknown;
   [key: string]: unknown;
+}
+
+/** [west, south, east, north] of the demo county's outline (data/demo/admin.geojson). */
+export function countyBounds(): [number, number, number, number] {
+  const admin = JSON.parse(readFileSync(resolve(process.cwd(), 'data/demo/admin.geojson'), 'utf8')) as {
+    features: Array<{ geometry: { coordinates: unknown }; properties: { level?: string } }>;
+  };
+  const county = admin.features.find((f) => f.properties.level === 'county');
+  if (!county) throw new Error('the demo has no county');
+  const flat = JSON.stringify(county.geometry.coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < flat.length; i += 2) {
+    box[0] = Math.min(box[0], flat[i]);
+    box[1] = Math.min(box[1], flat[i + 1]);
+    box[2] = Math.max(box[2], flat[i]);
+    box[3] = Math.max(box[3], flat[i + 1]);
+  }
+  return box;
 }
 
 export async function manifest(page: Page): Promise<Manifest> {
