@@ -36,8 +36,9 @@ import {
 const REPORT = join(ARTIFACTS, 'browser-results.json');
 const SERVER_LOG = join(ARTIFACTS, 'preview-server.log');
 const BUILD_TIMEOUT_MS = 5 * 60_000;
-// Eleven files of software-WebGL pages, one after another: about 6 min on an idle 2-core machine.
-const TESTS_TIMEOUT_MS = 20 * 60_000;
+// Sixteen files of software-WebGL pages, one after another: about 12 min on an idle 2-core machine
+// (the wall-screen soak and the editors add the most); the limit leaves room for a busy one.
+const TESTS_TIMEOUT_MS = 35 * 60_000;
 
 let server = null; // { pid, port, exited, guardPid }
 

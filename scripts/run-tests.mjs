@@ -52,7 +52,7 @@ banner('unit tests: vitest run');
   const r = await runCommand(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_REPORT}`],
-    { timeoutMs: 6 * 60_000, label: 'unit tests' },
+    { timeoutMs: 10 * 60_000, label: 'unit tests' },
   );
   const counted = countVitestReport(UNIT_REPORT, { exitCode: r.code, suite: 'unit' });
   if (r.timedOut) {
@@ -68,8 +68,8 @@ banner('browser tests: node scripts/run-browser-tests.mjs');
   rmSync(BROWSER_SUMMARY, { force: true });
   const r = await runCommand('node', ['scripts/run-browser-tests.mjs'], {
     env: { ONE_MAP_SUMMARY_FILE: BROWSER_SUMMARY },
-    // Install, build and the browser run's own 20-minute limit, with room to spare.
-    timeoutMs: 30 * 60_000,
+    // Install, build and the browser run's own 35-minute limit, with room to spare.
+    timeoutMs: 45 * 60_000,
     label: 'browser tests',
   });
   let counted;
