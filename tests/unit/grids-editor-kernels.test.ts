@@ -29,7 +29,7 @@ function grid(seq: number, geometry: AreaGeometry, households = 300, population 
 const A = grid(1, rect(117, 32, 0.01, 0.01), 300, 900);
 const B = grid(2, rect(117.01, 32, 0.01, 0.01), 400, 1000);
 const layout = [A, B];
-const ctx = (grids: LayoutGrid[] = layout): OpContext => ({ sources: grids.map((g) => ({ code: g.properties.code, geometry: g.geometry, ...g.properties })), takenCodes: grids.map((g) => g.properties.code) });
+const ctx = (grids: LayoutGrid[] = layout): OpContext => ({ sources: grids.map((g) => ({ ...g.properties, geometry: g.geometry })), takenCodes: grids.map((g) => g.properties.code) });
 
 describe('codes in the parent scheme', () => {
   it('parses town · village · sequence and gives the next free sequence', () => {
