@@ -1,7 +1,9 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
+import { gridEditorEn } from './messages/grid-editor';
 
 export const en: Record<MessageKey, string> = {
+  ...gridEditorEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

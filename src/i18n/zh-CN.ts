@@ -1,5 +1,7 @@
 // Interface messages, Simplified Chinese (the default language).
+import { gridEditorZhCN } from './messages/grid-editor';
 export const zhCN = {
+  ...gridEditorZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',

@@ -11,6 +11,7 @@ import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
+import { gridEditLayers } from './layers/grid-edit-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
@@ -18,7 +19,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const sel = view.selection;
   const selectedId = (kind: string) => (sel && sel.kind === kind && 'id' in sel ? sel.id : null);
   const { values, legend } = gridFillFor(data.grids, view.gridMeasure, view.gridIncidents);
-  const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids, dark };
+  const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids && !view.gridEdit, dark };
   const showIncidents = view.visible.incidents;
   const hotspots = { hotspots: data.hotspots, now: view.now, timeZone: data.manifest.timeZone, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
   const layers: Layer[] = [gridFillLayer(grid)];
@@ -26,7 +27,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   // Under Gi* classes the counts recede: both use reds, and significance is what is being asked.
   // While an area is drawn the counts recede too, so terra-draw's outline (drawn by MapLibre,
   // beneath deck.gl) stays visible.
-  const hexOpacity = view.drawing ? 0.25 : (view.giStar || view.emerging) && view.visible.gistar ? 0.3 : 1;
+  const hexOpacity = view.drawing || view.gridEdit ? 0.25 : (view.giStar || view.emerging) && view.visible.gistar ? 0.3 : 1;
   if (view.incidentMeasure !== 'count' && view.comparison) {
     layers.push(changeLayer(view.comparison, changeLegendFor(view.comparison), showHex, hexOpacity));
   } else if (view.hexCounts) {
@@ -40,6 +41,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   }
   layers.push(
     gridLineLayer(grid),
+    ...(view.gridEdit ? gridEditLayers(view.gridEdit) : []),
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
     ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
@@ -47,7 +49,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     ...labelLayers({
       places: data.places,
       hotspots: view.visible.hotspots ? data.hotspots : null,
-      grids: view.visible.grids ? data.grids : null,
+      grids: view.visible.grids && !view.gridEdit ? data.grids : null,
       zoom,
       lang: view.lang,
       dark,

@@ -12,6 +12,7 @@ import { offlineStyle } from './basemap/offline-style';
 import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
 import { AreaDrawing } from './area-drawing';
+import { GridEditing, type GridEditRequest } from './grid-editing';
 
 // Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
 setWorkerUrl(workerUrl);
@@ -36,6 +37,8 @@ export interface MapControllerOptions {
   initialCamera?: MapCamera | null;
   /** Room kept free around the county when the map opens on it (CSS pixels per side). */
   homePadding?: Partial<PaddingOptions>;
+  /** A click on a grid of the grid editor's layout (by id), or on empty map (null). */
+  onGridEditPick?(id: string | null): void;
 }
 
 /** The map's camera: centre [lng, lat] in degrees, zoom level, bearing and pitch in degrees. */
@@ -52,6 +55,7 @@ export class MapController {
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
+  private readonly gridEditing: GridEditing;
   private view: MapView | null = null;
   private theme: Theme;
   private layers: Layer[] = [];
@@ -85,7 +89,7 @@ export class MapController {
       onHover: (info) => this.hover(info),
       onClick: (info) => this.click(info),
       getCursor: ({ isHovering, isDragging }) =>
-        this.drawing.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+        this.drawing.active || this.gridEditing.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       onAfterRender: () => this.idle.deckRendered(this.layers),
     });
     this.map.addControl(this.overlay);
@@ -94,6 +98,7 @@ export class MapController {
     this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.drawing = new AreaDrawing(this.map);
+    this.gridEditing = new GridEditing(this.map);
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'map-tooltip';
     this.tooltip.dataset.testid = 'tooltip';
@@ -199,7 +204,15 @@ export class MapController {
     this.drawing.stop();
   }
 
+  /** Starts a grid-editor gesture (draw a grid, a split line, drag a grid's vertices), or ends it (null). */
+  editGrids(request: GridEditRequest | null): void {
+    this.hideTooltip();
+    if (request) this.drawing.stop();
+    this.gridEditing.set(request);
+  }
+
   destroy(): void {
+    this.gridEditing.destroy();
     this.drawing.destroy();
     this.map.remove();
   }
@@ -220,7 +233,7 @@ export class MapController {
   }
 
   private hover(info: PickingInfo): void {
-    if (this.drawing.ownsPointer()) return this.hideTooltip();
+    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer()) return this.hideTooltip();
     const text = info.layer && this.view ? this.options.describe({ layerId: info.layer.id, object: info.object, index: info.index }, this.view) : null;
     if (!text) return this.hideTooltip();
     this.tooltip.textContent = text;
@@ -233,7 +246,11 @@ export class MapController {
   }
 
   private click(info: PickingInfo): void {
-    if (this.drawing.ownsPointer()) return; // the click placed a corner of the area
+    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer()) return; // the click placed a corner
+    if (this.view?.gridEdit && this.options.onGridEditPick) {
+      const props = info.layer?.id === 'grid-edit' ? (info.object as { properties?: { id: string } } | undefined)?.properties : undefined;
+      return this.options.onGridEditPick(props?.id ?? null);
+    }
     this.hideTooltip(); // the detail panel now says more than the tooltip did
     this.options.onSelect(this.selectionOf(info));
   }

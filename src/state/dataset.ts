@@ -9,6 +9,8 @@ import { startIncidentResults } from './incident-results';
 import { persistFilters } from './filters';
 import { startUrlSync } from './url-sync';
 import { isPeriodPreset, presetRange } from './incident-filter';
+import { startGridEditor } from './grid-editor';
+import { startGridEditorResults } from './grid-editor-results';
 
 /** Why loading failed, as plain data for the error panel; `file` is null when no file is at fault. */
 export interface LoadFailure {
@@ -60,6 +62,7 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     startUrlSync(data);
     useDataset.setState({ data, error: null });
     startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
+    void startGridEditor(data).then(() => startGridEditorResults(client, data));
   } catch (e) {
     useDataset.setState({ error: loadFailure(e) });
   }

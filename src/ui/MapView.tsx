@@ -15,6 +15,7 @@ import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
 import { describeHover } from './describe-hover';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
+import { onGridEditPick, useGridEditGestures, useGridEditView } from './grid-editor/use-grid-edit-map';
 
 declare global {
   interface Window {
@@ -51,6 +52,7 @@ export function MapView({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
+  const gridEdit = useGridEditView();
 
   const view: MapViewState = useMemo(
     () => ({
@@ -69,10 +71,11 @@ export function MapView({ data }: { data: MapData }) {
       gridIncidents: results.gridIncidents,
       drawnArea,
       drawing,
+      gridEdit,
       pendingWork: results.pending,
       now: datasetNow(data.manifest),
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest],
   );
 
   useEffect(() => {
@@ -86,6 +89,7 @@ export function MapView({ data }: { data: MapData }) {
       onViewChange: noteMapCamera,
       initialCamera: currentMapCamera(),
       homePadding: freeRoom(false),
+      onGridEditPick,
     });
     controllerRef.current = controller;
     window.__oneMap = {
@@ -121,6 +125,8 @@ export function MapView({ data }: { data: MapData }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [drawing]);
+
+  useGridEditGestures(controllerRef);
 
   const cameraRequest = useMapCamera((s) => s.request);
   useEffect(() => {

@@ -33,6 +33,7 @@ import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/ti
 import { warmUpColumns } from '../analysis/incidents/parallel-cells';
 import { CellPool } from './cell-pool';
 import { createCoverageApi } from './coverage-api';
+import { createGridEditorApi } from './grid-editor-api';
 
 /** What was indexed, returned by loadIncidents. */
 export interface IndexSummary {
@@ -181,6 +182,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
 
   return {
     ...createCoverageApi({ index: requireIndex, assignments, polygonSet: requireSet }),
+    ...createGridEditorApi({ index: requireIndex, assignments }),
 
     /**
      * Indexes incident columns (send them transferred): on the cell workers for large loads,

@@ -189,3 +189,29 @@ describe('snapping', () => {
     expect(snapToRings(project([117.0096, 32.0094]), rings, project, unproject, 10)).toEqual([117.01, 32.01]);
   });
 });
+
+describe('grids GeoJSON', async () => {
+  const { readGridsGeoJson, writeGridsGeoJson } = await import('../../src/io/grids-geojson');
+  it('writes every attribute and reads it back unchanged', () => {
+    const text = writeGridsGeoJson(layout, { name: 'x', savedAt: '2026-01-01', issues: 0 });
+    const back = readGridsGeoJson(text);
+    expect(back.rejected).toEqual([]);
+    expect(back.grids).toEqual(layout);
+  });
+  it('keeps overlapping and self-crossing polygons, numbers missing or repeated codes, lists what is no polygon', () => {
+    const bow = { type: 'Polygon', coordinates: [[[117, 32], [117.01, 32.01], [117.01, 32], [117, 32.01], [117, 32]]] };
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: A.geometry, properties: { code: A.properties.code, villageId: V } },
+        { type: 'Feature', geometry: A.geometry, properties: { code: A.properties.code, villageId: V } },
+        { type: 'Feature', geometry: bow, properties: { villageId: V } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [117, 32] }, properties: {} },
+      ],
+    });
+    const r = readGridsGeoJson(text);
+    expect(r.grids.map((g) => g.properties.code)).toEqual([`${V}-01`, `${V}-02`, `${V}-03`]);
+    expect(r.rejected).toEqual([{ index: 3, reason: 'geometry Point is not a polygon' }]);
+    expect(() => readGridsGeoJson('{"type":"Feature"}')).toThrow();
+  });
+});

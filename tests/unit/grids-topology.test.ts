@@ -65,3 +65,20 @@ describe('grid topology', () => {
     expect(gridTopology(grids, admin, { subjectIds: subjects })).toEqual([]);
   });
 });
+
+describe('gaps left by a deleted grid', () => {
+  it('are found when its parent is named, though no remaining grid was edited', () => {
+    const a = g('a', rect(117, 32, 0.01, 0.01)); // b (the other half) was deleted
+    expect(gridTopology([a], [village], { subjectIds: new Set() })).toEqual([]);
+    const gaps = gridTopology([a], [village], { subjectIds: new Set(), parentIds: new Set([V]) });
+    expect(gaps.map((i) => i.kind)).toEqual(['gap']);
+  });
+});
+
+describe('a parent left with no grid', () => {
+  it('is one gap, its whole area', () => {
+    const gaps = gridTopology([], [village], { subjectIds: new Set(), parentIds: new Set([V]) });
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].areaM2).toBeCloseTo(area(village.geometry), -1);
+  });
+});

@@ -25,6 +25,8 @@ export interface TopologyIssue {
 export interface TopologyOptions {
   /** Only these grids are checked (the ones edited), against all; default every grid. */
   subjectIds?: ReadonlySet<string>;
+  /** Parents also checked for gaps (those of grids deleted or reshaped away). */
+  parentIds?: ReadonlySet<string>;
   /** Overlaps, gaps and outside parts smaller than this are float noise along shared edges. Default 1 m². */
   minAreaM2?: number;
 }
@@ -79,11 +81,14 @@ export function gridTopology(grids: readonly LayoutGrid[], adminUnits: readonly 
       if (m2 >= min) issues.push(areaIssue('outside', [g.properties.id], p.properties.id, part, m2));
     }
   }
+  // A parent named in parentIds may have no grid left at all: then all of it is a gap.
+  for (const id of opts.parentIds ?? []) if (admin.has(id) && !byParent.has(id)) byParent.set(id, []);
   for (const [parentId, members] of byParent) {
-    if (!members.some(isSubject)) continue;
-    const covered = members.length === 1 ? feature(members[0].geometry) : safe(() => union(featureCollection(members.map((m) => feature(m.geometry)))));
-    if (!covered) continue;
-    const gap = safe(() => difference(featureCollection([feature(admin.get(parentId)!.geometry), covered])));
+    if (!members.some(isSubject) && !opts.parentIds?.has(parentId)) continue;
+    const parent = feature(admin.get(parentId)!.geometry);
+    const covered = members.length === 0 ? null : members.length === 1 ? feature(members[0].geometry) : safe(() => union(featureCollection(members.map((m) => feature(m.geometry)))));
+    if (members.length > 0 && !covered) continue;
+    const gap = covered ? safe(() => difference(featureCollection([parent, covered]))) : parent;
     for (const part of parts(gap?.geometry as AreaGeometry | undefined)) {
       const m2 = area(part);
       if (m2 >= min) issues.push(areaIssue('gap', [], parentId, part, m2));
