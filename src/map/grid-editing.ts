@@ -30,9 +30,13 @@ export class GridEditing {
     return this.request !== null && this.request.tool !== 'reshape';
   }
 
-  /** Whether pointer events belong to the gesture — and for a moment after the click that ended it. */
+  /**
+   * Whether pointer events belong to the gesture — and for a moment after the click that ended
+   * it, which reaches deck.gl after terra-draw has finished (a frame later; slow frames on a
+   * weak machine), and would otherwise select the neighbour under the closing corner.
+   */
   ownsPointer(): boolean {
-    return this.active || performance.now() - this.finishedAt < 400;
+    return this.active || performance.now() - this.finishedAt < 1500;
   }
 
   set(request: GridEditRequest | null): void {

@@ -11,6 +11,7 @@ import { buildPlaceIndex, placeOfPoint, type PlaceIndex } from '../analysis/area
 import { DEFAULT_GRID_STANDARD, type GridStandard } from '../analysis/grids/grid-standard';
 import { parseGridCode } from '../analysis/grids/grid-codes';
 import { userStore } from '../storage';
+import { pointOnFeature } from '@turf/turf';
 
 export type GridTool = 'none' | 'draw' | 'split' | 'merge';
 
@@ -172,8 +173,9 @@ function current(): LayoutGrid[] {
 /** A finished drawing becomes a new grid of the village/community its first corner lies in. */
 export function addDrawnGrid(geometry: AreaGeometry): void {
   if (!dataset) return;
-  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0][0];
-  const place = placeOfPoint(dataset.places, ...centreOf(ring));
+  // A point surely inside the shape (a concave village's vertex mean may lie outside it).
+  const [lng, lat] = pointOnFeature(geometry).geometry.coordinates;
+  const place = placeOfPoint(dataset.places, lng, lat);
   const villageId = place.village?.id ?? place.town?.id ?? dataset.data.manifest.name;
   const townId = place.town?.id ?? villageId;
   const ctx = opContext();
@@ -243,12 +245,4 @@ function singleMovedVertex(a: AreaGeometry, b: AreaGeometry): [LngLat, LngLat] |
     }
   }
   return moved;
-}
-
-function centreOf(ring: LngLat[]): [number, number] {
-  const n = Math.max(1, ring.length - 1);
-  let x = 0;
-  let y = 0;
-  for (let i = 0; i < n; i++) (x += ring[i][0]), (y += ring[i][1]);
-  return [x / n, y / n];
 }

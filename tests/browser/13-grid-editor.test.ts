@@ -106,6 +106,8 @@ describe('grid editor', () => {
     await waitIdle(page);
     await settle(page, () => page.getByTestId('grid-editor-open').click());
     await expect.poll(() => summary(page), { timeout: 30_000 }).toContain('本次改动 2 步');
+    // The link kept the camera of the overlap flown to; back to the village.
+    await settle(page, () => page.evaluate((c) => (window as unknown as Hooked).__oneMap.jumpTo({ center: c, zoom: 13.6 }), centre));
     await settle(page, () => clickAt(page, inside));
     await expect.poll(() => page.getByTestId('grid-code').innerText(), { timeout: 30_000 }).toBe(NEW_CODE);
     assertNotBlank(await snap(page, 'grid-editor-4-after-reload'));
