@@ -33,6 +33,7 @@ import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/ti
 import { warmUpColumns } from '../analysis/incidents/parallel-cells';
 import { CellPool } from './cell-pool';
 import { createBriefingApi } from './briefing-api';
+import { createCoverageApi } from './coverage-api';
 
 /** What was indexed, returned by loadIncidents. */
 export interface IndexSummary {
@@ -181,6 +182,8 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
 
   return {
     ...createBriefingApi({ indexAt, assignments }),
+    ...createCoverageApi({ index: requireIndex, assignments, polygonSet: requireSet }),
+
     /**
      * Indexes incident columns (send them transferred): on the cell workers for large loads,
      * else on this thread. Polygon sets already registered are assigned again for the new
