@@ -1,6 +1,7 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
 import { importEn } from './messages/import';
+import { briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
   ...importEn,
@@ -288,4 +289,5 @@ export const en: Record<MessageKey, string> = {
   'link.ignored.stale': '(not in this dataset)',
   'link.ignored.malformed': '(invalid value)',
   'link.dismiss': 'Dismiss',
+  ...briefingEn,
 };

@@ -1,6 +1,6 @@
 // Interface messages, Simplified Chinese (the default language).
 import { importZhCN } from './messages/import';
-
+import { briefingZhCN } from './messages/briefing';
 export const zhCN = {
   ...importZhCN,
   'app.title': '平安一张图',
@@ -287,5 +287,6 @@ export const zhCN = {
   'link.ignored.stale': '（本数据集中不存在）',
   'link.ignored.malformed': '（取值无效）',
   'link.dismiss': '关闭提示',
+  ...briefingZhCN,
 };
 export type MessageKey = keyof typeof zhCN;
