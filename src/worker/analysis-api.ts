@@ -32,6 +32,7 @@ import { buildPolygonIndex, type PolygonIndex } from '../analysis/areas/polygon-
 import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/time-series';
 import { warmUpColumns } from '../analysis/incidents/parallel-cells';
 import { CellPool } from './cell-pool';
+import { createCoverageApi } from './coverage-api';
 
 /** What was indexed, returned by loadIncidents. */
 export interface IndexSummary {
@@ -179,6 +180,8 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
   };
 
   return {
+    ...createCoverageApi({ index: requireIndex, assignments, polygonSet: requireSet }),
+
     /**
      * Indexes incident columns (send them transferred): on the cell workers for large loads,
      * else on this thread. Polygon sets already registered are assigned again for the new

@@ -1,0 +1,99 @@
+// Analysis (PURE): coverage measures of polygons (towns, grids, hotspots) — by incidents, the
+// filtered incidents inside each polygon whose H3 cell is covered; by area, the covered cells
+// whose centre lies inside each polygon. Takes compiled filters and assignments, so one pass over
+// the rows serves any polygon set. Imports only h3-js and sibling pure modules.
+import { cellArea, cellToLatLng } from 'h3-js';
+import type { PolygonAssignment } from '../grids/grid-stats';
+import { locatePoint, type PolygonIndex } from '../areas/polygon-index';
+import type { RowFilter } from '../incidents/row-filter';
+
+/** Each row's cell at the coverage resolution, as an ordinal into `cells`. */
+export interface RowCells {
+  resolution: number;
+  /** Distinct cells of the rows (any order). */
+  cells: string[];
+  /** rowCell[i]: ordinal of row i's cell. */
+  rowCell: Uint32Array;
+}
+
+/** Incidents per polygon and how many of them lie in covered cells. */
+export interface PolygonIncidentCoverage {
+  /** Filtered incidents inside polygon k. */
+  total: Uint32Array;
+  /** Of them, those in a covered cell. */
+  covered: Uint32Array;
+  /** Filtered incidents in no polygon, and those of them covered. */
+  outsideTotal: number;
+  outsideCovered: number;
+}
+
+/** covered[c] = 1 when cells[c] is in the covered set. */
+export function coveredFlags(cells: readonly string[], covered: ReadonlySet<string>): Uint8Array {
+  const flags = new Uint8Array(cells.length);
+  for (let c = 0; c < cells.length; c++) if (covered.has(cells[c])) flags[c] = 1;
+  return flags;
+}
+
+/**
+ * Kept rows per cell ordinal of `rows` (the counts blind spots rank), under the compiled filter
+ * `f` over rows with times `timeSec` (the rows the filter was compiled for).
+ */
+export function keptPerCell(rows: RowCells, timeSec: Uint32Array, f: RowFilter): Uint32Array {
+  const counts = new Uint32Array(rows.cells.length);
+  if (f.none) return counts;
+  const { rowCell } = rows;
+  const { from, span, src, lut } = f;
+  if (f.all) for (let i = 0; i < rowCell.length; i++) counts[rowCell[i]]++;
+  else for (let i = 0; i < rowCell.length; i++) counts[rowCell[i]] += +(((timeSec[i] - from) >>> 0) < span) & lut[src[i]];
+  return counts;
+}
+
+/**
+ * Filtered incidents per polygon of `assignment` and, of them, those whose cell is covered
+ * (`cellCovered` over the ordinals of `rows`). One pass over the rows.
+ */
+export function incidentCoverageByPolygon(
+  assignment: PolygonAssignment,
+  rows: RowCells,
+  cellCovered: Uint8Array,
+  timeSec: Uint32Array,
+  f: RowFilter,
+): PolygonIncidentCoverage {
+  const { polygon, none, polygonCount } = assignment;
+  const n = polygon.length;
+  if (rows.rowCell.length !== n) throw new RangeError(`incidentCoverageByPolygon: assignment covers ${n} incidents, the cells ${rows.rowCell.length}`);
+  // One extra slot collects the rows in no polygon.
+  const total = new Uint32Array(polygonCount + 1);
+  const covered = new Uint32Array(polygonCount + 1);
+  if (!f.none) {
+    const { from, span, src, lut } = f;
+    const { rowCell } = rows;
+    for (let i = 0; i < n; i++) {
+      const keep = f.all ? 1 : +(((timeSec[i] - from) >>> 0) < span) & lut[src[i]];
+      if (keep === 0) continue;
+      const k = polygon[i] === none ? polygonCount : polygon[i];
+      total[k]++;
+      covered[k] += cellCovered[rowCell[i]];
+    }
+  }
+  return { total: total.slice(0, polygonCount), covered: covered.slice(0, polygonCount), outsideTotal: total[polygonCount], outsideCovered: covered[polygonCount] };
+}
+
+/**
+ * Area (m²) of the covered cells whose centre lies inside each polygon — the covered part of the
+ * polygon, counted the way coverage itself is (a cell is in or out by its centre).
+ */
+export function coveredAreaByPolygon(polygons: PolygonIndex, covered: readonly string[]): Float64Array {
+  const out = new Float64Array(polygons.count);
+  for (const cell of covered) {
+    const [lat, lng] = cellToLatLng(cell);
+    const k = locatePoint(polygons, lng, lat);
+    if (k >= 0) out[k] += cellArea(cell, 'm2');
+  }
+  return out;
+}
+
+/** a ÷ b, or NaN when b is 0 (a share of nothing is not 0 %). */
+export function share(a: number, b: number): number {
+  return b > 0 ? a / b : NaN;
+}

@@ -1,0 +1,243 @@
+// Worker: camera coverage, its measures and blind spots, in the analysis worker. Spread into
+// createAnalysisApi's object; reads its incident index, filters and polygon sets ('towns',
+// 'grids', 'hotspots') through the context. A cell is covered when its centre lies in the view
+// of at least one online camera (or of any camera, "repaired"); the measures are shares of the
+// FILTERED incidents, so they follow the time, category and town filters.
+import { cellToLatLng } from 'h3-js';
+import type { CameraView } from '../analysis/cameras/coverage';
+import { blindSpots } from '../analysis/cameras/blind-spots';
+import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, share } from '../analysis/cameras/coverage-measures';
+import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
+import type { IncidentFilter } from '../analysis/incidents/incident-filter';
+import { compileRowFilter } from '../analysis/incidents/row-filter';
+import { indexRows } from '../analysis/incidents/aggregate-h3';
+import { areaM2 } from '../analysis/evaluation/pai';
+import { buildPolygonIndex } from '../analysis/areas/polygon-index';
+import { createCoverageState, type CoverageApiContext, type CoverageDataInput, type CoverageState, type PlaceName } from './coverage-state';
+
+/** Coverage figures of one area. Shares are 0–1, NaN where there is nothing to share. */
+export interface CoverageFigures {
+  /** Filtered incidents inside the area. */
+  incidents: number;
+  /** Of them, those in covered cells. */
+  coveredIncidents: number;
+  /** coveredIncidents ÷ incidents: coverage by incidents. */
+  byIncidents: number;
+  /** The area's geodesic area, m². */
+  areaM2: number;
+  /** Area of the covered cells whose centre lies inside it, m². */
+  coveredAreaM2: number;
+  /** coveredAreaM2 ÷ areaM2 (at most 1): coverage by area. */
+  byArea: number;
+  /** Cameras inside the area, those online, and online ÷ total (完好率; NaN without cameras). */
+  cameras: number;
+  online: number;
+  workingRate: number;
+}
+
+/** Figures of each polygon of a set, in the set's feature order. */
+export interface UnitCoverage extends CoverageFigures {
+  /** Position in the polygon set (the feature order it was registered in). */
+  index: number;
+}
+
+export interface CoverageReport {
+  resolution: number;
+  repaired: boolean;
+  /** Covered cells at the resolution. */
+  coveredCells: number;
+  county: CoverageFigures;
+  towns: UnitCoverage[];
+  grids: UnitCoverage[];
+  hotspots: UnitCoverage[];
+}
+
+/** A blind-spot area, named by its heaviest cell's place. */
+export interface NamedBlindSpot {
+  rank: number;
+  /** Filtered incidents in its cells (uncovered). */
+  count: number;
+  weight: number;
+  cellCount: number;
+  /** Weighted centre, [lng, lat]. */
+  centroid: [number, number];
+  /** Its heaviest cell. */
+  peak: string;
+  /** [west, south, east, north] of its cell centres, degrees. */
+  bbox: [number, number, number, number];
+  /** Its cells, heaviest first. */
+  cells: string[];
+  place: PlaceName;
+}
+
+export interface BlindSpotReport {
+  resolution: number;
+  repaired: boolean;
+  /** Filtered incidents in uncovered cells, and all filtered incidents. */
+  uncoveredIncidents: number;
+  totalIncidents: number;
+  /** Number of blind-spot areas (connected uncovered cells with incidents). */
+  areaCount: number;
+  /** The heaviest areas, at most `limit`. */
+  areas: NamedBlindSpot[];
+  /** Every uncovered cell with filtered incidents, heaviest first, and their counts. */
+  cells: string[];
+  counts: Uint32Array;
+}
+
+export interface CoverageOptions {
+  /** Count faulty and offline cameras as if repaired. Default false. */
+  repaired?: boolean;
+}
+
+/** The coverage methods; `state` is shared with the siting planner. */
+export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState = createCoverageState(ctx)) {
+  const statsMemo = new Map<string, { cameras: CoverageDataInput['cameras']; stats: CameraStats; areas: Float64Array }>();
+  let countyMemo: { admin: CoverageDataInput['admin']; area: number; index: ReturnType<typeof buildPolygonIndex> } | null = null;
+
+  /** Cameras per polygon and each polygon's area, once per set and camera list. */
+  const setFacts = (name: string) => {
+    const set = ctx.polygonSet(name);
+    const cameras = state.data().cameras;
+    let m = statsMemo.get(name);
+    if (!m || m.cameras !== cameras) {
+      statsMemo.set(name, (m = { cameras, stats: cameraStatsByPolygon(set.polygons, cameras), areas: Float64Array.from(set.geometries, (g) => areaM2(g)) }));
+    }
+    return { set, ...m };
+  };
+  const unitFigures = (name: string, filter: IncidentFilter | null, repaired: boolean): UnitCoverage[] => {
+    const { set, stats, areas } = setFacts(name);
+    const idx = ctx.index();
+    const rows = state.rowCells();
+    const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
+    const inc = incidentCoverageByPolygon(set.assignment, rows, state.cellFlags(repaired), idx.cols.timeSec, f);
+    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired).list);
+    return Array.from(areas, (a, k) => ({
+      index: k,
+      incidents: inc.total[k],
+      coveredIncidents: inc.covered[k],
+      byIncidents: share(inc.covered[k], inc.total[k]),
+      areaM2: a,
+      coveredAreaM2: area[k],
+      byArea: Math.min(1, share(area[k], a)),
+      cameras: stats.total[k],
+      online: stats.online[k],
+      workingRate: stats.onlineRate[k],
+    }));
+  };
+
+  return {
+    /**
+     * Gives the worker the dataset's cameras, buildings, roads, admin units and grids (once per
+     * dataset; the cameras' views are cut by the buildings). Returns the camera count.
+     */
+    setCoverageData(input: CoverageDataInput): { cameras: number; resolution: number } {
+      state.set(input);
+      statsMemo.clear();
+      countyMemo = null;
+      return { cameras: input.cameras.features.length, resolution: state.resolution };
+    },
+
+    /** Changes the H3 resolution of coverage (default 11). */
+    setCoverageResolution(resolution: number): void {
+      state.setResolution(resolution);
+    },
+
+    /** The covered cells, sorted (online cameras, or all with `repaired`). */
+    coverageCells(opts: CoverageOptions = {}): string[] {
+      return state.covered(opts.repaired ?? false).list.slice();
+    },
+
+    /**
+     * Coverage by incidents and by area, cameras online / total and the working rate (完好率),
+     * for the county, per town, per grid and per listed hotspot (each in its set's feature order),
+     * over the incidents `filter` keeps.
+     */
+    coverageReport(filter: IncidentFilter | null, opts: CoverageOptions = {}): CoverageReport {
+      const repaired = opts.repaired ?? false;
+      const data = state.data();
+      const idx = ctx.index();
+      const rows = state.rowCells();
+      const flags = state.cellFlags(repaired);
+      const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
+      let incidents = 0;
+      let covered = 0;
+      for (let c = 0; c < counts.length; c++) {
+        incidents += counts[c];
+        covered += flags[c] * counts[c];
+      }
+      if (countyMemo?.admin !== data.admin) {
+        const county = data.admin.features.filter((f) => f.properties.level === 'county');
+        countyMemo = { admin: data.admin, area: county.reduce((s, f) => s + areaM2(f.geometry), 0), index: buildPolygonIndex(county) };
+      }
+      const cov = state.covered(repaired).list;
+      const coveredArea = coveredAreaByPolygon(countyMemo.index, cov).reduce((s, a) => s + a, 0);
+      const online = data.cameras.features.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
+      const cameras = data.cameras.features.length;
+      return {
+        resolution: state.resolution,
+        repaired,
+        coveredCells: cov.length,
+        county: {
+          incidents,
+          coveredIncidents: covered,
+          byIncidents: share(covered, incidents),
+          areaM2: countyMemo.area,
+          coveredAreaM2: coveredArea,
+          byArea: Math.min(1, share(coveredArea, countyMemo.area)),
+          cameras,
+          online,
+          workingRate: share(online, cameras),
+        },
+        towns: unitFigures('towns', filter, repaired),
+        grids: unitFigures('grids', filter, repaired),
+        hotspots: unitFigures('hotspots', filter, repaired),
+      };
+    },
+
+    /**
+     * Blind spots: the uncovered cells holding filtered incidents, heaviest first, grouped into
+     * connected areas ranked by their incidents; the first `limit` (default 20) areas come named
+     * by place (town · community · grid and the nearest named road of their heaviest cell).
+     */
+    blindSpotReport(filter: IncidentFilter | null, opts: CoverageOptions & { limit?: number } = {}): BlindSpotReport {
+      const repaired = opts.repaired ?? false;
+      const idx = ctx.index();
+      const rows = state.rowCells();
+      const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
+      const spots = blindSpots({ cells: rows.cells, counts, covered: state.covered(repaired).set });
+      const areas = spots.areas.slice(0, opts.limit ?? 20).map((a): NamedBlindSpot => {
+        let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+        for (const c of a.cells) {
+          const [lat, lng] = cellToLatLng(c.h3);
+          w = Math.min(w, lng), e = Math.max(e, lng), s = Math.min(s, lat), n = Math.max(n, lat);
+        }
+        const [plat, plng] = cellToLatLng(a.peak);
+        return { rank: a.rank, count: a.count, weight: a.weight, cellCount: a.cells.length, centroid: a.centroid, peak: a.peak, bbox: [w, s, e, n], cells: a.cells.map((c) => c.h3), place: state.placeName(plng, plat) };
+      });
+      return {
+        resolution: state.resolution,
+        repaired,
+        uncoveredIncidents: spots.uncoveredCount,
+        totalIncidents: spots.totalCount,
+        areaCount: spots.areas.length,
+        areas,
+        cells: spots.cells.map((c) => c.h3),
+        counts: Uint32Array.from(spots.cells, (c) => c.count),
+      };
+    },
+
+    /** Names the place of a point: town · community · grid and the nearest named road. */
+    placeName(lng: number, lat: number): PlaceName {
+      return state.placeName(lng, lat);
+    },
+
+    /**
+     * What-if: replaces one camera's view (same id) and returns the cells that changed in the
+     * online and the repaired coverage; later reports use the edited camera.
+     */
+    updateCoverageCamera(camera: CameraView) {
+      return state.updateCamera(camera);
+    },
+  };
+}
