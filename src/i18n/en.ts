@@ -1,5 +1,6 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
+import { briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Safety One-Map',
@@ -286,4 +287,5 @@ export const en: Record<MessageKey, string> = {
   'link.ignored.stale': '(not in this dataset)',
   'link.ignored.malformed': '(invalid value)',
   'link.dismiss': 'Dismiss',
+  ...briefingEn,
 };

@@ -1,4 +1,5 @@
 // Interface messages, Simplified Chinese (the default language).
+import { briefingZhCN } from './messages/briefing';
 export const zhCN = {
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
@@ -284,5 +285,6 @@ export const zhCN = {
   'link.ignored.stale': '（本数据集中不存在）',
   'link.ignored.malformed': '（取值无效）',
   'link.dismiss': '关闭提示',
+  ...briefingZhCN,
 };
 export type MessageKey = keyof typeof zhCN;
