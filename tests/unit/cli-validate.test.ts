@@ -58,6 +58,7 @@ describe('cli validate', () => {
     const grids = join(dir, 'grids.geojson');
     writeFileSync(grids, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'G1', name: '一号' }, geometry: { type: 'Polygon', coordinates: [[[117.2, 32.9], [117.21, 32.9], [117.21, 32.91], [117.2, 32.9]]] } }] }));
     const g = await cli('validate', grids, '--kind', 'grids', '--report', join(dir, 'g.json'));
+    expect(g.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'g.json'), 'utf8'))).toMatchObject({ total: 1, accepted: 1, rejected: [] });
     expect((await cli('validate', file, '--kind', 'roads', '--report', 'x.json')).code).toBe(2);
     expect((await cli('validate', file, '--kind', 'incidents')).code).toBe(2);
