@@ -1,8 +1,10 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
+import { importEn } from './messages/import';
 import { briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
+  ...importEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

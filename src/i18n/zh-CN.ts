@@ -1,6 +1,8 @@
 // Interface messages, Simplified Chinese (the default language).
+import { importZhCN } from './messages/import';
 import { briefingZhCN } from './messages/briefing';
 export const zhCN = {
+  ...importZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',
