@@ -13,6 +13,7 @@ import { useMapCamera } from '../state/map-camera';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
+import { useRegisterHotspots } from '../state/register';
 import { describeHover } from './describe-hover';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 
@@ -51,6 +52,7 @@ export function MapView({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
 
   const view: MapViewState = useMemo(
     () => ({
@@ -71,8 +73,9 @@ export function MapView({ data }: { data: MapData }) {
       drawing,
       pendingWork: results.pending,
       now: datasetNow(data.manifest),
+      hotspots,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, hotspots],
   );
 
   useEffect(() => {
