@@ -1,7 +1,9 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
+import { coverageEn } from './messages/coverage';
 
 export const en: Record<MessageKey, string> = {
+  ...coverageEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

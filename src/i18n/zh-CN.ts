@@ -1,5 +1,7 @@
 // Interface messages, Simplified Chinese (the default language).
+import { coverageZhCN } from './messages/coverage';
 export const zhCN = {
+  ...coverageZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',

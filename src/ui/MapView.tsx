@@ -14,6 +14,7 @@ import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
 import { describeHover } from './describe-hover';
+import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 
 declare global {
@@ -51,6 +52,7 @@ export function MapView({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
+  const coverage = useCoverageView();
 
   const view: MapViewState = useMemo(
     () => ({
@@ -69,10 +71,11 @@ export function MapView({ data }: { data: MapData }) {
       gridIncidents: results.gridIncidents,
       drawnArea,
       drawing,
-      pendingWork: results.pending,
+      coverage: coverage.coverage,
+      pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, coverage.coverage, coverage.pending],
   );
 
   useEffect(() => {
