@@ -1,9 +1,11 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
 import { coverageEn } from './messages/coverage';
+import { sitingEn } from './messages/siting';
 
 export const en: Record<MessageKey, string> = {
   ...coverageEn,
+  ...sitingEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

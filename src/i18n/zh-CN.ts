@@ -1,7 +1,9 @@
 // Interface messages, Simplified Chinese (the default language).
 import { coverageZhCN } from './messages/coverage';
+import { sitingZhCN } from './messages/siting';
 export const zhCN = {
   ...coverageZhCN,
+  ...sitingZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',

@@ -4,12 +4,12 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CoverageLayerInput } from '../map/layers/coverage-layer';
 import { useCoverage } from '../state/coverage';
-import { useSiting } from '../state/siting';
+import { openPlan, useSiting } from '../state/siting';
 
 /** The overlay's input (null until the covered cells arrive) and the coverage requests in flight. */
 export function useCoverageView(): { coverage: CoverageLayerInput | null; pending: number } {
   const { covered, blindSpots, pending } = useCoverage(useShallow((s) => ({ covered: s.covered, blindSpots: s.blindSpots, pending: s.pending })));
-  const plan = useSiting((s) => s.open);
+  const plan = useSiting(openPlan);
   const sitingPending = useSiting((s) => s.running);
   const coverage = useMemo((): CoverageLayerInput | null => {
     if (!covered) return null;

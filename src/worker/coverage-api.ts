@@ -8,13 +8,14 @@ import type { CameraView } from '../analysis/cameras/coverage';
 import { blindSpotAreas } from '../analysis/cameras/blind-spot-areas';
 import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, share } from '../analysis/cameras/coverage-measures';
 import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
+import type { NamedPlace } from '../model/camera-plan';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
 import { areaM2 } from '../analysis/evaluation/pai';
 import { buildPolygonIndex } from '../analysis/areas/polygon-index';
 import { createSitingApi } from './siting-api';
-import { createCoverageState, type CoverageApiContext, type CoverageDataInput, type CoverageState, type PlaceName } from './coverage-state';
+import { createCoverageState, type CoverageApiContext, type CoverageDataInput, type CoverageState } from './coverage-state';
 
 /** Coverage figures of one area. Shares are 0–1, NaN where there is nothing to share. */
 export interface CoverageFigures {
@@ -68,7 +69,7 @@ export interface NamedBlindSpot {
   bbox: [number, number, number, number];
   /** Its cells, heaviest first. */
   cells: string[];
-  place: PlaceName;
+  place: NamedPlace;
 }
 
 export interface BlindSpotReport {
@@ -232,7 +233,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
     },
 
     /** Names the place of a point: town · community · grid and the nearest named road. */
-    placeName(lng: number, lat: number): PlaceName {
+    placeName(lng: number, lat: number): NamedPlace {
       return state.placeName(lng, lat);
     },
 

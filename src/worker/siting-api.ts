@@ -11,8 +11,9 @@ import { keptPerCell } from '../analysis/cameras/coverage-measures';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
 import { locatePoint } from '../analysis/areas/polygon-index';
+import type { NamedPlace } from '../model/camera-plan';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
-import type { CoverageApiContext, CoverageState, PlaceName } from './coverage-state';
+import type { CoverageApiContext, CoverageState } from './coverage-state';
 
 export interface PlanOptions {
   /** Number of sites; default 50 without a budget. */
@@ -48,7 +49,7 @@ export interface PlannedSite {
   gain: number;
   /** Incidents newly covered by the sites up to this one. */
   cumulativeIncidents: number;
-  place: PlaceName;
+  place: NamedPlace;
 }
 
 export interface PlanResult {
