@@ -2,6 +2,7 @@
 import type { MessageKey } from './zh-CN';
 import { coverageEn } from './messages/coverage';
 import { sitingEn } from './messages/siting';
+import { briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
   ...coverageEn,
@@ -290,4 +291,5 @@ export const en: Record<MessageKey, string> = {
   'link.ignored.stale': '(not in this dataset)',
   'link.ignored.malformed': '(invalid value)',
   'link.dismiss': 'Dismiss',
+  ...briefingEn,
 };

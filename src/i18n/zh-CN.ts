@@ -1,6 +1,7 @@
 // Interface messages, Simplified Chinese (the default language).
 import { coverageZhCN } from './messages/coverage';
 import { sitingZhCN } from './messages/siting';
+import { briefingZhCN } from './messages/briefing';
 export const zhCN = {
   ...coverageZhCN,
   ...sitingZhCN,
@@ -288,5 +289,6 @@ export const zhCN = {
   'link.ignored.stale': '（本数据集中不存在）',
   'link.ignored.malformed': '（取值无效）',
   'link.dismiss': '关闭提示',
+  ...briefingZhCN,
 };
 export type MessageKey = keyof typeof zhCN;

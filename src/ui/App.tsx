@@ -17,6 +17,8 @@ import { CoveragePanel } from './CoveragePanel';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
+import { useRoute } from '../state/app-route';
+import { BriefingPage } from './briefing/BriefingPage';
 
 export function App() {
   const t = useT();
@@ -37,6 +39,8 @@ export function App() {
     document.documentElement.dataset.theme = theme; // styles.css switches its colours on it
   }, [theme]);
 
+  const view = useRoute((s) => s.view);
+  if (data && view === 'briefing') return <BriefingPage data={data} />;
   return (
     <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
       <Header data={data} drawerToggle={data && <DrawerToggle open={drawerOpen} onToggle={() => setDrawerChoice(!drawerOpen)} />} />

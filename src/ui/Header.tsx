@@ -11,6 +11,7 @@ import { SearchBox } from './search/SearchBox';
 import { useHotspotList } from '../state/hotspot-list';
 import { HotspotList } from './HotspotList';
 import { CopyLink } from './CopyLink';
+import { useRoute } from '../state/app-route';
 
 /** `drawerToggle`: the button folding the side panels on small screens (App owns its state). */
 export function Header({ data, drawerToggle }: { data: MapData | null; drawerToggle?: ReactNode }) {
@@ -40,6 +41,11 @@ export function Header({ data, drawerToggle }: { data: MapData | null; drawerTog
       {data && <KeyFigures data={data} />}
       {data && <HotspotList data={data} />}
       {data && <CopyLink />}
+      {data && (
+        <button className="lang" data-testid="open-briefing" title={t('briefing.open.title')} onClick={() => useRoute.getState().open('briefing')}>
+          {t('briefing.open')}
+        </button>
+      )}
       <button className="lang" data-testid="theme-switch" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
         {t(theme === 'dark' ? 'theme.light' : 'theme.dark')}
       </button>

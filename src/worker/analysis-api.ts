@@ -32,6 +32,7 @@ import { buildPolygonIndex, type PolygonIndex } from '../analysis/areas/polygon-
 import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/time-series';
 import { warmUpColumns } from '../analysis/incidents/parallel-cells';
 import { CellPool } from './cell-pool';
+import { createBriefingApi } from './briefing-api';
 import { createCoverageApi } from './coverage-api';
 
 /** What was indexed, returned by loadIncidents. */
@@ -180,6 +181,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
   };
 
   return {
+    ...createBriefingApi({ indexAt, assignments }),
     ...createCoverageApi({ index: requireIndex, assignments, polygonSet: requireSet }),
 
     /**
