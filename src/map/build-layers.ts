@@ -21,7 +21,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const { values, legend } = gridFillFor(data.grids, view.gridMeasure, view.gridIncidents);
   const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids, dark };
   const showIncidents = view.visible.incidents;
-  const hotspots = { hotspots: data.hotspots, now: view.now, timeZone: data.manifest.timeZone, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
+  const hotspots = { hotspots: view.hotspots, now: view.now, timeZone: data.manifest.timeZone, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
   const layers: Layer[] = [gridFillLayer(grid)];
   const showHex = showIncidents && view.incidentMode === 'hex';
   // Under Gi* classes (and under coverage) the counts recede: both use reds, and significance (or
@@ -49,7 +49,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,
-      hotspots: view.visible.hotspots ? data.hotspots : null,
+      hotspots: view.visible.hotspots ? view.hotspots : null,
       grids: view.visible.grids ? data.grids : null,
       zoom,
       lang: view.lang,

@@ -13,6 +13,7 @@ import { useMapCamera } from '../state/map-camera';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
+import { useRegisterHotspots } from '../state/register';
 import { describeHover } from './describe-hover';
 import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
@@ -53,6 +54,7 @@ export function MapView({ data }: { data: MapData }) {
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
   const coverage = useCoverageView();
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
 
   const view: MapViewState = useMemo(
     () => ({
@@ -74,8 +76,9 @@ export function MapView({ data }: { data: MapData }) {
       coverage: coverage.coverage,
       pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
+      hotspots,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, coverage.coverage, coverage.pending],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, hotspots, coverage.coverage, coverage.pending],
   );
 
   useEffect(() => {
