@@ -1,9 +1,16 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
 import { gridEditorEn } from './messages/grid-editor';
+import { coverageEn } from './messages/coverage';
+import { sitingEn } from './messages/siting';
+import { importEn } from './messages/import';
+import { briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
   ...gridEditorEn,
+  ...coverageEn,
+  ...sitingEn,
+  ...importEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',
@@ -288,4 +295,5 @@ export const en: Record<MessageKey, string> = {
   'link.ignored.stale': '(not in this dataset)',
   'link.ignored.malformed': '(invalid value)',
   'link.dismiss': 'Dismiss',
+  ...briefingEn,
 };

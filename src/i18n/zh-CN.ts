@@ -1,7 +1,14 @@
 // Interface messages, Simplified Chinese (the default language).
 import { gridEditorZhCN } from './messages/grid-editor';
+import { coverageZhCN } from './messages/coverage';
+import { sitingZhCN } from './messages/siting';
+import { importZhCN } from './messages/import';
+import { briefingZhCN } from './messages/briefing';
 export const zhCN = {
   ...gridEditorZhCN,
+  ...coverageZhCN,
+  ...sitingZhCN,
+  ...importZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',
@@ -286,5 +293,6 @@ export const zhCN = {
   'link.ignored.stale': '（本数据集中不存在）',
   'link.ignored.malformed': '（取值无效）',
   'link.dismiss': '关闭提示',
+  ...briefingZhCN,
 };
 export type MessageKey = keyof typeof zhCN;

@@ -14,9 +14,12 @@ import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
 import { GridEditorPanel } from './grid-editor/GridEditorPanel';
+import { CoveragePanel } from './CoveragePanel';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
+import { useRoute } from '../state/app-route';
+import { BriefingPage } from './briefing/BriefingPage';
 
 export function App() {
   const t = useT();
@@ -37,6 +40,8 @@ export function App() {
     document.documentElement.dataset.theme = theme; // styles.css switches its colours on it
   }, [theme]);
 
+  const view = useRoute((s) => s.view);
+  if (data && view === 'briefing') return <BriefingPage data={data} />;
   return (
     <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
       <Header data={data} drawerToggle={data && <DrawerToggle open={drawerOpen} onToggle={() => setDrawerChoice(!drawerOpen)} />} />
@@ -48,6 +53,7 @@ export function App() {
             <FilterPanel data={data} />
             <QualityPanel data={data} />
             <GridEditorPanel data={data} />
+            <CoveragePanel data={data} />
           </nav>
         )}
         <main className="stage">

@@ -15,9 +15,10 @@ interface Chip {
   remove(): void;
 }
 
-type Chosen = Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
+export type Chosen = Pick<FilterState, 'timeRange' | 'hiddenKinds' | 'hoursOfWeek' | 'townId' | 'gridId' | 'drawnArea'>;
 
-function chipsOf(f: Chosen, data: MapData, t: ReturnType<typeof useT>, lang: string): Chip[] {
+/** The chips of the active filters (the briefing names its scope with their labels). */
+export function chipsOf(f: Chosen, data: MapData, t: ReturnType<typeof useT>, lang: string): Chip[] {
   const name = (p: { name: string; nameEn: string }) => (lang === 'en' ? p.nameEn : p.name);
   const set = useFilters.getState(); // only its setters, which never change
   const chips: Chip[] = [];

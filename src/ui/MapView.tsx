@@ -13,7 +13,9 @@ import { useMapCamera } from '../state/map-camera';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
+import { useRegisterHotspots } from '../state/register';
 import { describeHover } from './describe-hover';
+import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 import { onGridEditPick, useGridEditGestures, useGridEditView } from './grid-editor/use-grid-edit-map';
 
@@ -53,6 +55,8 @@ export function MapView({ data }: { data: MapData }) {
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
   const gridEdit = useGridEditView();
+  const coverage = useCoverageView();
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
 
   const view: MapViewState = useMemo(
     () => ({
@@ -72,10 +76,12 @@ export function MapView({ data }: { data: MapData }) {
       drawnArea,
       drawing,
       gridEdit,
-      pendingWork: results.pending,
+      coverage: coverage.coverage,
+      pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
+      hotspots,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, coverage.coverage, coverage.pending],
   );
 
   useEffect(() => {
