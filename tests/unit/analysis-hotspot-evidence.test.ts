@@ -83,8 +83,8 @@ describe('register API in the analysis worker', () => {
       lng: Float64Array.from(pts, (p) => p[0]),
       lat: Float64Array.from(pts, (p) => p[1]),
       timeSec: Uint32Array.from(pts, (p) => p[2]),
-      category: new Uint8Array(pts.length),
-    } as IncidentColumns;
+      category: new Uint16Array(pts.length),
+    };
     await api.loadIncidents(cols, { timeZone: 'Asia/Shanghai', parallel: false });
     const town = rect(117.1, 32.8, 117.3, 33.0);
     api.setStudyArea(town);
