@@ -2,9 +2,11 @@
 import type { MessageKey } from './zh-CN';
 import { importEn } from './messages/import';
 import { briefingEn } from './messages/briefing';
+import { registerEn } from './messages/register';
 
 export const en: Record<MessageKey, string> = {
   ...importEn,
+  ...registerEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

@@ -1,8 +1,10 @@
 // Interface messages, Simplified Chinese (the default language).
 import { importZhCN } from './messages/import';
 import { briefingZhCN } from './messages/briefing';
+import { registerZhCN } from './messages/register';
 export const zhCN = {
   ...importZhCN,
+  ...registerZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',
