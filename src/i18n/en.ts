@@ -1,10 +1,14 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
+import { coverageEn } from './messages/coverage';
+import { sitingEn } from './messages/siting';
 import { importEn } from './messages/import';
 import { briefingEn } from './messages/briefing';
 import { registerEn } from './messages/register';
 
 export const en: Record<MessageKey, string> = {
+  ...coverageEn,
+  ...sitingEn,
   ...importEn,
   ...registerEn,
   'app.title': 'Safety One-Map',

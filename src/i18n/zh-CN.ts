@@ -1,8 +1,12 @@
 // Interface messages, Simplified Chinese (the default language).
+import { coverageZhCN } from './messages/coverage';
+import { sitingZhCN } from './messages/siting';
 import { importZhCN } from './messages/import';
 import { briefingZhCN } from './messages/briefing';
 import { registerZhCN } from './messages/register';
 export const zhCN = {
+  ...coverageZhCN,
+  ...sitingZhCN,
   ...importZhCN,
   ...registerZhCN,
   'app.title': '平安一张图',

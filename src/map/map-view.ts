@@ -7,6 +7,7 @@ import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots'
 import type { KdeGrid } from '../analysis/stats/kde';
 import type { PeriodComparisonLike } from './layers/incident-layer';
 import type { Lang } from '../i18n';
+import type { CoverageLayerInput } from './layers/coverage-layer';
 
 /** What the user has chosen to see, plus analysis results; changes often. */
 export interface MapView {
@@ -33,6 +34,8 @@ export interface MapView {
   drawnArea: PolygonGeometry | null;
   /** A new area is being drawn: overlays recede and do not answer clicks. */
   drawing: boolean;
+  /** Camera coverage, blind spots and the open siting plan, once computed (coverage overlay). */
+  coverage: CoverageLayerInput | null;
   /** Worker requests in flight: the map is not idle while any are pending. */
   pendingWork: number;
   /** The listed hotspots with the register's edits applied (state/register.ts). */

@@ -9,6 +9,7 @@ import { useFilters } from '../state/filters';
 import { RegisterActions } from './register/RegisterActions';
 import { EvidenceBlock } from './register/EvidenceBlock';
 import { latestSatisfaction } from '../analysis/hotspots/register-rules';
+import { CoverageFields } from './CoveragePanel';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -46,6 +47,7 @@ export function GridDetails({ data, grid, incidents }: { data: MapData; grid: Gr
         <Field label="field.phone">{g.officerPhone}</Field>
         <Field label="field.incidents">{incidents === null ? '…' : n(incidents)}</Field>
       </dl>
+      <CoverageFields set="grids" index={data.grids.features.indexOf(grid)} />
       <OnlyThisGrid id={g.id} />
     </>
   );
@@ -104,6 +106,7 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
         <Field label="field.measures">{h.measures.join('；') || '—'}</Field>
         <Field label="field.satisfaction">{satisfactionText(latestSatisfaction(h.history), lang)}</Field>
       </dl>
+      <CoverageFields set="hotspots" index={data.hotspots.features.indexOf(hotspot)} />
       <h4>{t('field.history')}</h4>
       <ol className="history">
         {h.history.map((e, i) => (

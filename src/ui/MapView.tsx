@@ -16,6 +16,7 @@ import { datasetNow } from '../state/clock';
 import { useRegisterHotspots } from '../state/register';
 import { useRegisterCandidates } from '../state/register-candidates';
 import { describeHover } from './describe-hover';
+import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 
 declare global {
@@ -53,6 +54,7 @@ export function MapView({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
+  const coverage = useCoverageView();
   const hotspots = useRegisterHotspots() ?? data.hotspots;
   const candidates = useRegisterCandidates((s) => s.candidates);
   const candidateAreas = useMemo(() => candidates?.map((c) => c.geometry) ?? null, [candidates]);
@@ -74,12 +76,13 @@ export function MapView({ data }: { data: MapData }) {
       gridIncidents: results.gridIncidents,
       drawnArea,
       drawing,
-      pendingWork: results.pending,
+      coverage: coverage.coverage,
+      pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
       hotspots,
       candidates: candidateAreas,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, hotspots, candidateAreas],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, hotspots, candidateAreas, coverage.coverage, coverage.pending],
   );
 
   useEffect(() => {
