@@ -13,6 +13,7 @@ import { FilterChips } from './FilterChips';
 import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
+import { RegisterPanel } from './register/RegisterPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
@@ -51,6 +52,7 @@ export function App() {
             <LayerPanel data={data} />
             <FilterPanel data={data} />
             <QualityPanel data={data} />
+            <RegisterPanel data={data} />
             <CoveragePanel data={data} />
           </nav>
         )}
