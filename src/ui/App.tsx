@@ -14,6 +14,7 @@ import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { SitingPlanner } from './SitingPlanner';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
@@ -52,6 +53,7 @@ export function App() {
             <FilterPanel data={data} />
             <QualityPanel data={data} />
             <CoveragePanel data={data} />
+            <SitingPlanner data={data} />
           </nav>
         )}
         <main className="stage">
