@@ -12,6 +12,7 @@ import { useHotspotList } from '../state/hotspot-list';
 import { HotspotList } from './HotspotList';
 import { CopyLink } from './CopyLink';
 import { useRoute } from '../state/app-route';
+import { ExportMenu } from './io/ExportMenu';
 import { useRegisterHotspots } from '../state/register';
 
 /** `drawerToggle`: the button folding the side panels on small screens (App owns its state). */
@@ -42,6 +43,7 @@ export function Header({ data, drawerToggle }: { data: MapData | null; drawerTog
       {data && <KeyFigures data={data} />}
       {data && <HotspotList data={data} />}
       {data && <CopyLink />}
+      {data && <ExportMenu data={data} />}
       {data && (
         <button className="lang" data-testid="open-briefing" title={t('briefing.open.title')} onClick={() => useRoute.getState().open('briefing')}>
           {t('briefing.open')}

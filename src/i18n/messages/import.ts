@@ -74,6 +74,7 @@ export const importZhCN = {
   'export.hotspots': 'Gi* 热点清单',
   'export.crs': '导出坐标系',
   'export.format': '格式',
+  'export.save': '下载',
 } as const;
 
 export const importEn: Record<keyof typeof importZhCN, string> = {
@@ -149,4 +150,5 @@ export const importEn: Record<keyof typeof importZhCN, string> = {
   'export.hotspots': 'Gi* hotspot list',
   'export.crs': 'Coordinates',
   'export.format': 'Format',
+  'export.save': 'Download',
 };
