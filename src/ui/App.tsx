@@ -13,6 +13,7 @@ import { FilterChips } from './FilterChips';
 import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
+import { RegisterPanel } from './register/RegisterPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { SitingPlanner } from './SitingPlanner';
 import { LoadErrorPanel } from './LoadErrorPanel';
@@ -52,6 +53,7 @@ export function App() {
             <LayerPanel data={data} />
             <FilterPanel data={data} />
             <QualityPanel data={data} />
+            <RegisterPanel data={data} />
             <CoveragePanel data={data} />
             <SitingPlanner data={data} />
           </nav>
