@@ -15,6 +15,7 @@ import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
 import { RegisterPanel } from './register/RegisterPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { SitingPlanner } from './SitingPlanner';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
@@ -54,6 +55,7 @@ export function App() {
             <QualityPanel data={data} />
             <RegisterPanel data={data} />
             <CoveragePanel data={data} />
+            <SitingPlanner data={data} />
           </nav>
         )}
         <main className="stage">
