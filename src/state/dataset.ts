@@ -28,6 +28,9 @@ interface DatasetState {
 
 export const useDataset = create<DatasetState>(() => ({ data: null, error: null, baseUrl: null }));
 
+/** Stops the previous dataset's result wiring when another is loaded (the wall reloads its data). */
+let stopResults: (() => void) | null = null;
+
 /** Loads the bundle at `baseUrl` (a folder with manifest.json) and starts the analysis. */
 export async function loadDataset(baseUrl: string): Promise<void> {
   useDataset.setState({ error: null, baseUrl });
@@ -59,7 +62,8 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     // The page's link (its view, layers, filter) takes precedence over the saved choices.
     startUrlSync(data);
     useDataset.setState({ data, error: null });
-    startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
+    stopResults?.();
+    stopResults = startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
   } catch (e) {
     useDataset.setState({ error: loadFailure(e) });
   }

@@ -23,13 +23,13 @@ import './briefing.css';
 export function BriefingPage({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const { figures, periods, defaultPeriod, computedAt, error } = useBriefing();
+  const { figures, periods, defaultPeriod, computedAt, error, coverage } = useBriefing();
   const filters = useFilters(
     useShallow((s): Chosen => ({ timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea })),
   );
   useEffect(() => followBriefing(data), [data]);
   const tz = data.manifest.timeZone;
-  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, figures, periods, null) : null), [data, figures, periods]);
+  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, figures, periods, coverage) : null), [data, figures, periods, coverage]);
   const sheet = useRef<HTMLDivElement>(null);
   const scope = isFiltered({ ...filters, timeRange: null })
     ? fill(t('briefing.scope.filtered'), { chips: chipsOf({ ...filters, timeRange: null }, data, t, lang).map((c) => c.label).join('；') })

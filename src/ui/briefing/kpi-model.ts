@@ -6,14 +6,10 @@ import type { BriefingFigures, BriefingPeriods, ComparedCount } from '../../anal
 import { hotspotTally, type HotspotTally } from '../../analysis/briefing/hotspot-tally';
 import { localIsoDate } from '../../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../../state/clock';
+import type { BriefingCoverage } from '../../state/briefing';
 
 /** Coverage figures when the coverage analysis gives them; null: not available (shown as "—"). */
-export interface CoverageKpi {
-  /** Share of the period's incidents in covered cells, 0–1. */
-  byIncidents: number;
-  /** The worst blind spots: a place name and incidents in it. */
-  blindSpots: Array<{ place: string; count: number }>;
-}
+export type CoverageKpi = BriefingCoverage;
 
 export interface BriefingKpis {
   periods: BriefingPeriods;
