@@ -160,6 +160,7 @@ export class MapController {
   }
 
   private rebuildOverlay(): void {
+    if (this.deckLost === undefined) return; // already rebuilt (restored, and the wait ran out too)
     clearTimeout(this.deckLost);
     this.deckLost = undefined;
     const old = this.overlay;
