@@ -4,7 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { loadDataset } from './state/dataset';
 import { datasetBaseUrl } from './state/dataset-url';
+import { startRegister } from './state/register';
 import './ui/styles.css';
 
+startRegister();
 loadDataset(datasetBaseUrl(location.search, import.meta.env.BASE_URL));
 createRoot(document.getElementById('root')!).render(<App />);

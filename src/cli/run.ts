@@ -15,6 +15,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       (await import('./coverage')).runCoverage(argv.slice(1), io);
       return 0;
     }
+    // validate reads any import format (src/io/import): its flags are in validate-args.ts.
+    if (argv[0] === 'validate' && !argv.includes('--help') && !argv.includes('-h')) {
+      await (await import('./validate')).runValidate(argv.slice(1), io);
+      return 0;
+    }
     // site takes the incident options plus its own (site-args.ts).
     if (argv[0] === 'site' && !argv.includes('--help') && !argv.includes('-h')) {
       (await import('./site')).runSite(argv.slice(1), io);

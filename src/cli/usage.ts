@@ -11,6 +11,8 @@ Commands:
   hotspots    Getis–Ord Gi* hot and cold spots on H3 cells; writes h3,count,z,p,class,q
   coverage    H3 cells whose centre a camera sees; writes h3 (one covered cell per row)
   site        choose K new camera sites covering the most uncovered incidents; writes GeoJSON
+  validate    check a file to import (CSV, XLSX, GeoJSON, Shapefile zip); writes a report of
+              every row and, with --out, the accepted rows cleaned
 
 Options of aggregate, hotspots and site:
   --incidents FILE...     incident CSV file(s), UTF-8 or GBK; repeat the flag or list several
@@ -78,6 +80,18 @@ Options of site (with the incident options above):
   FeatureCollection with one Point per site in the order chosen, properties rank, gain (incidents
   newly covered by it), cumulative, and id (with --candidates) or h3 (the cell it stands in).
   Fewer than K when no candidate adds an incident.
+
+Options of validate:
+  npm run cli -- validate FILE --kind incidents|cameras|grids [--crs wgs84|gcj02|bd09]
+      [--encoding auto|utf8|gbk] [--tz ZONE] [--lat C --lon C --time C --category C]
+      [--id-column C --name-column C] --report report.json [--out clean.csv]
+  --report FILE           JSON {"total","accepted","rejected":[{"line","reason"}]}; line is the
+                          record's first line (header = line 1; a quoted field over several
+                          lines counts them), reason in English (reason_zh, codes, detail too)
+  --out FILE              accepted rows as UTF-8 CSV: lat,lon,time,category then the file's
+                          other columns (incidents), WGS-84, time ISO 8601 with offset in --tz;
+                          cameras lat,lon,id,name,kind,status,heading,fov,range; grids
+                          id,name,geometry (GeoJSON) and the properties
 
 Times, in rows and in --from/--to: 2024-05-08 14:30, 2024/5/8, 2024年5月8日 14时30分,
 ISO 8601 (2024-05-08T14:30:00, optional seconds and offset), 20240508[1430[00]], Excel serials.

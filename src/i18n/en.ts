@@ -1,8 +1,14 @@
 // Interface messages, English.
 import type { MessageKey } from './zh-CN';
+import { coverageEn } from './messages/coverage';
+import { sitingEn } from './messages/siting';
+import { importEn } from './messages/import';
 import { briefingEn } from './messages/briefing';
 
 export const en: Record<MessageKey, string> = {
+  ...coverageEn,
+  ...sitingEn,
+  ...importEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

@@ -1,6 +1,12 @@
 // Interface messages, Simplified Chinese (the default language).
+import { coverageZhCN } from './messages/coverage';
+import { sitingZhCN } from './messages/siting';
+import { importZhCN } from './messages/import';
 import { briefingZhCN } from './messages/briefing';
 export const zhCN = {
+  ...coverageZhCN,
+  ...sitingZhCN,
+  ...importZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',

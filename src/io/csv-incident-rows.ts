@@ -4,7 +4,8 @@ import type { IncidentColumns } from '../model/incident';
 import type { CoordinateSystem } from '../model/geo';
 import { needsConversion, toWgs84 } from './coordinates';
 import type { RowSink } from './csv-scan';
-import { dateErrorReason, type DateTimeParser } from './parse-datetime';
+import { DATE_EMPTY, DATE_INVALID, DATE_OUT_OF_RANGE, dateErrorReason, type DateTimeParser } from './parse-datetime';
+import type { RejectCode } from './import/reasons';
 
 /** A data row not imported: its 1-based line in the file (the header is line 1) and why. */
 export interface CsvRejection {
@@ -29,6 +30,8 @@ export class IncidentRowCollector implements RowSink {
   total = 0;
   count = 0;
   readonly rejected: CsvRejection[] = [];
+  /** The reason codes of each rejection, same index as `rejected` (for the import report). */
+  readonly rejectedCodes: RejectCode[][] = [];
   readonly categories: string[] = [];
   private readonly codes = new Map<string, number>();
   private readonly byHash = new Int32Array(HASH_SIZE).fill(EMPTY);
@@ -57,13 +60,13 @@ export class IncidentRowCollector implements RowSink {
 
   malformed(line: number, reason: string): void {
     this.total++;
-    this.reject(line, reason);
+    this.reject(line, reason, ['malformed-quotes']);
   }
 
   row(line: number, fieldCount: number, texts: readonly string[], starts: Int32Array, ends: Int32Array): void {
     this.total++;
     if (fieldCount !== this.fieldCount) {
-      this.reject(line, `row has ${fieldCount} field${fieldCount === 1 ? '' : 's'}, the header ${this.fieldCount}`);
+      this.reject(line, `row has ${fieldCount} field${fieldCount === 1 ? '' : 's'}, the header ${this.fieldCount}`, ['field-count']);
       return;
     }
     let y = parseNumber(texts[LAT], starts[LAT], ends[LAT]);
@@ -74,7 +77,9 @@ export class IncidentRowCollector implements RowSink {
     if (code < 0) code = this.codes.get(name) ?? -1;
     const ok = y >= -90 && y <= 90 && x >= -180 && x <= 180 && (x !== 0 || y !== 0) && t >= 0 && (code >= 0 || (name !== '' && this.categories.length < MAX_CATEGORIES));
     if (!ok) {
-      this.reject(line, this.explain(texts, starts, ends, y, x, t, code >= 0 ? this.categories[code] : name, code));
+      const codes: RejectCode[] = [];
+      const reason = this.explain(texts, starts, ends, y, x, t, code >= 0 ? this.categories[code] : name, code, codes);
+      this.reject(line, reason, codes);
       return;
     }
     if (this.convert) {
@@ -118,22 +123,29 @@ export class IncidentRowCollector implements RowSink {
     return name.length === end - start && text.startsWith(name, start) ? code : -1;
   }
 
-  private reject(line: number, reason: string): void {
+  private reject(line: number, reason: string, codes: RejectCode[]): void {
     this.rejected.push(this.file === undefined ? { line, reason } : { file: this.file, line, reason });
+    this.rejectedCodes.push(codes);
   }
 
-  /** Every problem of a row, joined with "; " (cold path: only for rejected rows). */
-  private explain(texts: readonly string[], starts: Int32Array, ends: Int32Array, y: number, x: number, t: number, name: string, code: number): string {
+  /**
+   * Every problem of a row, joined with "; ", its codes pushed onto `codes` (cold path: only for
+   * rejected rows).
+   */
+  private explain(texts: readonly string[], starts: Int32Array, ends: Int32Array, y: number, x: number, t: number, name: string, code: number, codes: RejectCode[]): string {
     const raw = (k: number): string => field(texts[k], starts[k], ends[k]);
     const out: string[] = [];
-    const latOk = coordinate(out, 'latitude', raw(LAT), y, 90);
-    if (!latOk && Math.abs(y) <= 180 && Math.abs(x) <= 90) out[0] += ' (are latitude and longitude swapped?)';
-    const lonOk = coordinate(out, 'longitude', raw(LON), x, 180);
-    if (latOk && lonOk && x === 0 && y === 0) out.push('coordinate 0,0 (a placeholder, not a position)');
-    if (t < 0) out.push(dateErrorReason(t, raw(TIME)));
-    if (name === '') out.push(starts[CAT] < 0 ? 'missing category' : 'empty category');
-    else if (code < 0 && this.categories.length >= MAX_CATEGORIES) {
+    explainPosition(out, codes, raw(LAT), raw(LON), y, x);
+    if (t < 0) {
+      out.push(dateErrorReason(t, raw(TIME)));
+      codes.push(t === DATE_EMPTY ? 'missing-date' : t === DATE_INVALID ? 'date-invalid' : t === DATE_OUT_OF_RANGE ? 'date-out-of-range' : 'date-not-understood');
+    }
+    if (name === '') {
+      out.push(starts[CAT] < 0 ? 'missing category' : 'empty category');
+      codes.push('missing-category');
+    } else if (code < 0 && this.categories.length >= MAX_CATEGORIES) {
       out.push(`more than ${MAX_CATEGORIES} categories: ${JSON.stringify(name)} would be number ${MAX_CATEGORIES + 1} or later`);
+      codes.push('too-many-categories');
     }
     return out.join('; ');
   }
@@ -161,12 +173,39 @@ function categoryHash(s: string, start: number, end: number): number {
   return (n * 31 + s.charCodeAt(start) * 7 + s.charCodeAt(start + (n >> 1)) * 13 + s.charCodeAt(end - 1)) & (HASH_SIZE - 1);
 }
 
-/** Adds the problem of one coordinate to `out`; true when it has none. */
-function coordinate(out: string[], what: string, raw: string, v: number, limit: number): boolean {
+/**
+ * Adds the problems of a position (latitude y, longitude x, parsed from the raw texts) to `out`
+ * and their codes to `codes`: missing, not a number, out of range, swapped, 0,0. True when it
+ * has none. Shared by every importer that reads a latitude and a longitude.
+ */
+export function explainPosition(out: string[], codes: RejectCode[], rawLat: string, rawLon: string, y: number, x: number): boolean {
+  const latOk = coordinate(out, codes, 'latitude', rawLat, y, 90);
+  if (!latOk && Math.abs(y) <= 180 && Math.abs(x) <= 90) {
+    out[out.length - 1] += ' (are latitude and longitude swapped?)';
+    codes[codes.length - 1] = 'swapped-lat-lon';
+  }
+  const lonOk = coordinate(out, codes, 'longitude', rawLon, x, 180);
+  if (latOk && lonOk && x === 0 && y === 0) {
+    out.push('coordinate 0,0 (a placeholder, not a position)');
+    codes.push('zero-coordinate');
+    return false;
+  }
+  return latOk && lonOk;
+}
+
+/** Adds the problem of one coordinate to `out` and its code to `codes`; true when it has none. */
+function coordinate(out: string[], codes: RejectCode[], what: 'latitude' | 'longitude', raw: string, v: number, limit: number): boolean {
   if (v >= -limit && v <= limit) return true;
-  if (raw === '') out.push(`missing ${what}`);
-  else if (Number.isNaN(v)) out.push(`unparseable ${what} ${JSON.stringify(raw)}`);
-  else out.push(`${what} ${raw} outside −${limit}…${limit}`);
+  if (raw === '') {
+    out.push(`missing ${what}`);
+    codes.push('missing-coordinate');
+  } else if (Number.isNaN(v)) {
+    out.push(`unparseable ${what} ${JSON.stringify(raw)}`);
+    codes.push('coordinate-not-number');
+  } else {
+    out.push(`${what} ${raw} outside −${limit}…${limit}`);
+    codes.push(what === 'latitude' ? 'latitude-out-of-range' : 'longitude-out-of-range');
+  }
   return false;
 }
 

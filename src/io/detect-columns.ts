@@ -70,7 +70,7 @@ export function detectColumns(header: readonly string[], given: ColumnNames = {}
   }
   for (const f of INCIDENT_FIELDS) {
     if (index[f] !== undefined) continue;
-    const k = findExact(norm, EXACT[f], taken) ?? findContaining(norm, CONTAINS[f], taken);
+    const k = guessIncidentColumn(norm, f, taken);
     if (k === undefined) {
       throw new ColumnError(`no ${LABEL[f]} column found (name it with ${FLAG[f]}); the header is: ${listHeader(header)}`);
     }
@@ -87,7 +87,15 @@ export function detectColumns(header: readonly string[], given: ColumnNames = {}
   return { index, name };
 }
 
-function findExact(norm: readonly string[], names: readonly string[], taken: Set<number>): number | undefined {
+/**
+ * The column of `norm` (normalised headers) most likely holding field `f`, skipping `taken`:
+ * exact names first, then headers containing one of the field's words. Undefined when none.
+ */
+export function guessIncidentColumn(norm: readonly string[], f: IncidentField, taken: ReadonlySet<number>): number | undefined {
+  return findExact(norm, EXACT[f], taken) ?? findContaining(norm, CONTAINS[f], taken);
+}
+
+function findExact(norm: readonly string[], names: readonly string[], taken: ReadonlySet<number>): number | undefined {
   for (const n of names) {
     const k = norm.findIndex((h, i) => h === n && !taken.has(i));
     if (k >= 0) return k;
@@ -95,7 +103,7 @@ function findExact(norm: readonly string[], names: readonly string[], taken: Set
   return undefined;
 }
 
-function findContaining(norm: readonly string[], parts: readonly string[], taken: Set<number>): number | undefined {
+function findContaining(norm: readonly string[], parts: readonly string[], taken: ReadonlySet<number>): number | undefined {
   for (const p of parts) {
     const k = norm.findIndex((h, i) => h.includes(p) && !taken.has(i));
     if (k >= 0) return k;

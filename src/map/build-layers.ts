@@ -11,6 +11,7 @@ import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
+import { coverageLayers } from './layers/coverage-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
@@ -20,13 +21,14 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   const { values, legend } = gridFillFor(data.grids, view.gridMeasure, view.gridIncidents);
   const grid = { grids: data.grids, values, legend, selectedId: selectedId('grid'), visible: view.visible.grids, dark };
   const showIncidents = view.visible.incidents;
-  const hotspots = { hotspots: data.hotspots, now: view.now, timeZone: data.manifest.timeZone, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
+  const hotspots = { hotspots: view.hotspots, now: view.now, timeZone: data.manifest.timeZone, visible: view.visible.hotspots, selectedId: selectedId('hotspot'), zoom };
   const layers: Layer[] = [gridFillLayer(grid)];
   const showHex = showIncidents && view.incidentMode === 'hex';
-  // Under Gi* classes the counts recede: both use reds, and significance is what is being asked.
+  // Under Gi* classes (and under coverage) the counts recede: both use reds, and significance (or
+  // the blind spots) is what is being asked.
   // While an area is drawn the counts recede too, so terra-draw's outline (drawn by MapLibre,
   // beneath deck.gl) stays visible.
-  const hexOpacity = view.drawing ? 0.25 : (view.giStar || view.emerging) && view.visible.gistar ? 0.3 : 1;
+  const hexOpacity = view.drawing ? 0.25 : ((view.giStar || view.emerging) && view.visible.gistar) || view.visible.coverage ? 0.3 : 1;
   if (view.incidentMeasure !== 'count' && view.comparison) {
     layers.push(changeLayer(view.comparison, changeLegendFor(view.comparison), showHex, hexOpacity));
   } else if (view.hexCounts) {
@@ -38,6 +40,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   if (view.density) {
     layers.push(densityLayer(view.density, densityLegendFor(view.density, dark), showIncidents && view.incidentMode === 'heat'));
   }
+  if (view.coverage) layers.push(...coverageLayers(view.coverage, view.visible.coverage, dark));
   layers.push(
     gridLineLayer(grid),
     hotspotLayer(hotspots),
@@ -46,7 +49,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,
-      hotspots: view.visible.hotspots ? data.hotspots : null,
+      hotspots: view.visible.hotspots ? view.hotspots : null,
       grids: view.visible.grids ? data.grids : null,
       zoom,
       lang: view.lang,

@@ -1,12 +1,13 @@
 // Map: what the user has chosen to see plus the analysis results the controller draws; the
 // dataset itself is MapData (model). Everything here is produced elsewhere (loaders, the
 // analysis worker, stores); the controller only turns it into layers.
-import type { CellCounts, GridMeasure, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
+import type { CellCounts, GridMeasure, HotspotCollection, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
 import type { GiStarResult } from '../analysis/stats/gi-star';
 import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
 import type { KdeGrid } from '../analysis/stats/kde';
 import type { PeriodComparisonLike } from './layers/incident-layer';
 import type { Lang } from '../i18n';
+import type { CoverageLayerInput } from './layers/coverage-layer';
 
 /** What the user has chosen to see, plus analysis results; changes often. */
 export interface MapView {
@@ -33,8 +34,12 @@ export interface MapView {
   drawnArea: PolygonGeometry | null;
   /** A new area is being drawn: overlays recede and do not answer clicks. */
   drawing: boolean;
+  /** Camera coverage, blind spots and the open siting plan, once computed (coverage overlay). */
+  coverage: CoverageLayerInput | null;
   /** Worker requests in flight: the map is not idle while any are pending. */
   pendingWork: number;
+  /** The listed hotspots with the register's edits applied (state/register.ts). */
+  hotspots: HotspotCollection;
   /** The dataset's "today" (epoch ms): the real clock, or the demo's asOf; hotspot deadlines are judged on it. */
   now: number;
 }

@@ -38,7 +38,16 @@ export interface HotspotEvent {
   satisfaction?: number;
   /** A deadline set or extended at this event (ISO date). */
   deadline?: string;
+  /**
+   * The register action that made this event (analysis/hotspots/register-rules.ts), when it was
+   * made in the app; events from the dataset have none and are described by their note.
+   */
+  action?: RegisterActionKind;
 }
+
+/** What a user can do to a hotspot in the register; 'extend' also records a refused delisting. */
+export const REGISTER_ACTIONS = ['analyse', 'list', 'rectify', 'submit', 'accept', 'extend', 'relist'] as const;
+export type RegisterActionKind = (typeof REGISTER_ACTIONS)[number];
 
 export interface HotspotProps {
   id: string;

@@ -8,3 +8,4 @@ export * from './dataset';
 export * from './basemap';
 export * from './view';
 export * from './map-data';
+export * from './camera-plan';

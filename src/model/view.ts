@@ -1,7 +1,7 @@
 // Model: the names of what a user can choose to see — overlays, measures, theme, selection —
 // shared by the stores, the map and the panels. Types and constant lists only.
 
-export const OVERLAYS = ['grids', 'cameras', 'incidents', 'hotspots', 'gistar'] as const;
+export const OVERLAYS = ['grids', 'cameras', 'incidents', 'hotspots', 'gistar', 'coverage'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
 export type GridMeasure = 'incidents' | 'incidentRate' | 'households' | 'population' | 'none';

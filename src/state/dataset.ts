@@ -6,6 +6,7 @@ import { loadDemoBundle } from '../io/demo-loader';
 import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../io/dataset-load-error';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
+import { startCoverage } from './coverage';
 import { persistFilters } from './filters';
 import { startUrlSync } from './url-sync';
 import { isPeriodPreset, presetRange } from './incident-filter';
@@ -63,7 +64,11 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     startUrlSync(data);
     useDataset.setState({ data, error: null });
     stopResults?.();
-    stopResults = startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 });
+    const stops = [
+      startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 }),
+      startCoverage(client, data, towns),
+    ];
+    stopResults = () => stops.forEach((stop) => stop());
   } catch (e) {
     useDataset.setState({ error: loadFailure(e) });
   }

@@ -38,7 +38,7 @@ const STORAGE_KEY = 'layers';
 export type LayerChoices = Pick<LayerState, 'visible' | 'gridMeasure' | 'incidentMode' | 'incidentMeasure' | 'gistarView' | 'gistarK' | 'gistarResolution' | 'trendBucket' | 'theme' | 'heatBandwidthM'>;
 /** The choices of a first visit; a view link leaves out what equals them. */
 export const LAYER_DEFAULTS: Readonly<LayerChoices> = {
-  visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false },
+  visible: { grids: true, cameras: true, incidents: true, hotspots: true, gistar: false, coverage: false },
   gridMeasure: 'none',
   incidentMode: 'hex',
   incidentMeasure: 'count',

@@ -13,6 +13,7 @@ import { FilterChips } from './FilterChips';
 import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
+import { CoveragePanel } from './CoveragePanel';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
@@ -52,6 +53,7 @@ export function App() {
             <LayerPanel data={data} />
             <FilterPanel data={data} />
             <QualityPanel data={data} />
+            <CoveragePanel data={data} />
           </nav>
         )}
         <main className="stage">

@@ -7,12 +7,14 @@ import { useIncidentResults } from '../state/incident-results';
 import { useT } from '../i18n';
 import { GridDetails, CameraDetails, HotspotDetails } from './FeatureDetails';
 import { CellDetails } from './CellDetails';
+import { useRegisterHotspots } from '../state/register';
 
 export function DetailPanel({ data }: { data: MapData }) {
   const t = useT();
   const selected = useSelection((s) => s.selected);
   const select = useSelection((s) => s.select);
   const gridIncidents = useIncidentResults((s) => s.gridIncidents);
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
   useEffect(() => {
     if (!selected) return;
     // Capture phase: this runs before the map's own Escape handler ends a drawing, so an Escape
@@ -41,7 +43,7 @@ export function DetailPanel({ data }: { data: MapData }) {
     title = t('detail.camera');
     body = <CameraDetails data={data} camera={c} />;
   } else if (selected.kind === 'hotspot') {
-    const h = data.hotspots.features.find((f) => f.properties.id === selected.id);
+    const h = hotspots.features.find((f) => f.properties.id === selected.id);
     if (!h) return null;
     title = t('detail.hotspot');
     body = <HotspotDetails data={data} hotspot={h} />;

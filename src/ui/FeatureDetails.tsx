@@ -6,6 +6,7 @@ import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspots/hotsp
 import { datasetNow } from '../state/clock';
 import { HOTSPOT_STATUS_COLORS } from '../map/colors';
 import { useFilters } from '../state/filters';
+import { CoverageFields } from './CoveragePanel';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -43,6 +44,7 @@ export function GridDetails({ data, grid, incidents }: { data: MapData; grid: Gr
         <Field label="field.phone">{g.officerPhone}</Field>
         <Field label="field.incidents">{incidents === null ? '…' : n(incidents)}</Field>
       </dl>
+      <CoverageFields set="grids" index={data.grids.features.indexOf(grid)} />
       <OnlyThisGrid id={g.id} />
     </>
   );
@@ -100,6 +102,7 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
         <Field label="field.directResponsible">{h.directResponsible}</Field>
         <Field label="field.measures">{h.measures.join('；') || '—'}</Field>
       </dl>
+      <CoverageFields set="hotspots" index={data.hotspots.features.indexOf(hotspot)} />
       <h4>{t('field.history')}</h4>
       <ol className="history">
         {h.history.map((e, i) => (

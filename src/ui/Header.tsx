@@ -12,6 +12,8 @@ import { useHotspotList } from '../state/hotspot-list';
 import { HotspotList } from './HotspotList';
 import { CopyLink } from './CopyLink';
 import { useRoute } from '../state/app-route';
+import { ExportMenu } from './io/ExportMenu';
+import { useRegisterHotspots } from '../state/register';
 
 /** `drawerToggle`: the button folding the side panels on small screens (App owns its state). */
 export function Header({ data, drawerToggle }: { data: MapData | null; drawerToggle?: ReactNode }) {
@@ -41,6 +43,7 @@ export function Header({ data, drawerToggle }: { data: MapData | null; drawerTog
       {data && <KeyFigures data={data} />}
       {data && <HotspotList data={data} />}
       {data && <CopyLink />}
+      {data && <ExportMenu data={data} />}
       {data && (
         <button className="lang" data-testid="open-briefing" title={t('briefing.open.title')} onClick={() => useRoute.getState().open('briefing')}>
           {t('briefing.open')}
@@ -63,7 +66,8 @@ function KeyFigures({ data }: { data: MapData }) {
   const filtered = useFilters(isFiltered);
   const cams = data.cameras.features;
   const online = cams.filter((c) => c.properties.status === 'online').length;
-  const overdue = data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === 'overdue').length;
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
+  const overdue = hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === 'overdue').length;
   const n = (x: number) => formatNumber(lang, x);
   const openList = useHotspotList((s) => s.open);
   return (
@@ -89,7 +93,7 @@ function KeyFigures({ data }: { data: MapData }) {
       <div>
         <dt>{t('stats.hotspots')}</dt>
         <dd>
-          {n(data.hotspots.features.length)}{' '}
+          {n(hotspots.features.length)}{' '}
           {overdue > 0 && (
             <button
               className="warn figure-link"

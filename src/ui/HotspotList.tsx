@@ -11,12 +11,14 @@ import { datasetNow } from '../state/clock';
 import { useHotspotList } from '../state/hotspot-list';
 import { useMapCamera } from '../state/map-camera';
 import { useSelection } from '../state/selection';
+import { useRegisterHotspots } from '../state/register';
 
 export function HotspotList({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const status = useHotspotList((s) => s.status);
   const close = useHotspotList((s) => s.close);
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
   const selectedId = useSelection((s) => (s.selected?.kind === 'hotspot' ? s.selected.id : null));
   useEffect(() => {
     if (!status) return;
@@ -29,7 +31,7 @@ export function HotspotList({ data }: { data: MapData }) {
   if (!status) return null;
   const now = datasetNow(data.manifest);
   const tz = data.manifest.timeZone;
-  const rows = data.hotspots.features
+  const rows = hotspots.features
     .filter((h) => hotspotStatus(h.properties, now, tz) === status)
     .map((h) => ({ h, days: daysPastDeadline(h.properties.deadline, now, tz) }))
     // Most overdue first, then the nearest deadline: what the briefing must raise comes first.

@@ -8,6 +8,7 @@ import { useT, type MessageKey } from '../i18n';
 import { CameraLegend, GridLegendView, HotspotLegend, IncidentLegendView } from './Legends';
 import { GiStarPanel } from './GiStarPanel';
 import { Segmented } from './Segmented';
+import { CoverageLegend, RepairedSwitch } from './CoveragePanel';
 
 const GRID_MEASURES: GridMeasure[] = ['none', 'incidents', 'incidentRate', 'households', 'population'];
 const INCIDENT_MEASURES: IncidentMeasure[] = ['count', 'vsPrevious', 'vsLastYear'];
@@ -68,6 +69,7 @@ export function LayerPanel({ data }: { data: MapData }) {
     gistar: null,
     cameras: null,
     hotspots: null,
+    coverage: <RepairedSwitch />,
   };
   const legends: Record<OverlayId, ReactNode> = {
     grids: <GridLegendView data={data} />,
@@ -75,6 +77,7 @@ export function LayerPanel({ data }: { data: MapData }) {
     incidents: <IncidentLegendView />,
     hotspots: <HotspotLegend data={data} />,
     gistar: <GiStarPanel timeZone={data.manifest.timeZone} />,
+    coverage: <CoverageLegend />,
   };
   return (
     <section className="panel layers">

@@ -11,6 +11,7 @@ import { datasetNow } from '../state/clock';
 import { useDataset } from '../state/dataset';
 import { CameraBadge, CameraGlyph } from './CameraGlyph';
 import { useHotspotList } from '../state/hotspot-list';
+import { useRegisterHotspots } from '../state/register';
 
 const css = ([r, g, b, a]: RGBA) => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;
 
@@ -188,8 +189,9 @@ export function HotspotLegend({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const statuses: HotspotDisplayStatus[] = [...HOTSPOT_STATES.filter((s: HotspotState) => s !== 'delisted'), 'overdue', 'delisted'];
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
   const count = (s: HotspotDisplayStatus) =>
-    data.hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === s).length;
+    hotspots.features.filter((h) => hotspotStatus(h.properties, datasetNow(data.manifest), data.manifest.timeZone) === s).length;
   const open = useHotspotList((s) => s.open);
   return (
     <ul className="bins">

@@ -13,7 +13,9 @@ import { useMapCamera } from '../state/map-camera';
 import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
+import { useRegisterHotspots } from '../state/register';
 import { describeHover } from './describe-hover';
+import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 
 declare global {
@@ -51,6 +53,8 @@ export function MapView({ data }: { data: MapData }) {
   const lang = useLang((s) => s.lang);
   const drawnArea = useFilters((s) => s.drawnArea);
   const drawing = useAreaDrawing((s) => s.drawing);
+  const coverage = useCoverageView();
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
 
   const view: MapViewState = useMemo(
     () => ({
@@ -69,10 +73,12 @@ export function MapView({ data }: { data: MapData }) {
       gridIncidents: results.gridIncidents,
       drawnArea,
       drawing,
-      pendingWork: results.pending,
+      coverage: coverage.coverage,
+      pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
+      hotspots,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, data.manifest, hotspots, coverage.coverage, coverage.pending],
   );
 
   useEffect(() => {

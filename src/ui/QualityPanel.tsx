@@ -11,6 +11,7 @@ import { localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { hotspotStatus } from '../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../state/clock';
 import { ConcentrationChart } from './ConcentrationChart';
+import { useRegisterHotspots } from '../state/register';
 
 const ACTIVE = new Set(['listed', 'rectifying', 'accepting', 'overdue']);
 
@@ -38,12 +39,13 @@ function QualityBody({ data }: { data: MapData }) {
 
   // The listed hotspots PAI scores: those being dealt with now. Predictive PAI is asked of the
   // worker only while this panel is open (the mask is cleared when it closes).
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
   const mask = useMemo(() => {
-    const idx = data.hotspots.features.map((_, i) => i).filter((i) => ACTIVE.has(hotspotStatus(data.hotspots.features[i].properties, datasetNow(data.manifest), data.manifest.timeZone)));
-    const m = new Uint8Array(data.hotspots.features.length);
+    const idx = hotspots.features.map((_, i) => i).filter((i) => ACTIVE.has(hotspotStatus(hotspots.features[i].properties, datasetNow(data.manifest), data.manifest.timeZone)));
+    const m = new Uint8Array(hotspots.features.length);
     for (const i of idx) m[i] = 1;
     return m;
-  }, [data]);
+  }, [data, hotspots]);
   useEffect(() => {
     setMask(mask);
     return () => setMask(null);

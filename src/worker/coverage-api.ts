@@ -5,15 +5,17 @@
 // FILTERED incidents, so they follow the time, category and town filters.
 import { cellToLatLng } from 'h3-js';
 import type { CameraView } from '../analysis/cameras/coverage';
-import { blindSpots } from '../analysis/cameras/blind-spots';
+import { blindSpotAreas } from '../analysis/cameras/blind-spot-areas';
 import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, share } from '../analysis/cameras/coverage-measures';
 import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
+import type { NamedPlace } from '../model/camera-plan';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
 import { areaM2 } from '../analysis/evaluation/pai';
 import { buildPolygonIndex } from '../analysis/areas/polygon-index';
-import { createCoverageState, type CoverageApiContext, type CoverageDataInput, type CoverageState, type PlaceName } from './coverage-state';
+import { createSitingApi } from './siting-api';
+import { createCoverageState, type CoverageApiContext, type CoverageDataInput, type CoverageState } from './coverage-state';
 
 /** Coverage figures of one area. Shares are 0–1, NaN where there is nothing to share. */
 export interface CoverageFigures {
@@ -67,7 +69,7 @@ export interface NamedBlindSpot {
   bbox: [number, number, number, number];
   /** Its cells, heaviest first. */
   cells: string[];
-  place: PlaceName;
+  place: NamedPlace;
 }
 
 export interface BlindSpotReport {
@@ -90,7 +92,7 @@ export interface CoverageOptions {
   repaired?: boolean;
 }
 
-/** The coverage methods; `state` is shared with the siting planner. */
+/** The coverage methods and the siting planner's, over one shared coverage state. */
 export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState = createCoverageState(ctx)) {
   const statsMemo = new Map<string, { cameras: CoverageDataInput['cameras']; stats: CameraStats; areas: Float64Array }>();
   let countyMemo: { admin: CoverageDataInput['admin']; area: number; index: ReturnType<typeof buildPolygonIndex> } | null = null;
@@ -127,6 +129,8 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
   };
 
   return {
+    ...createSitingApi(ctx, state),
+
     /**
      * Gives the worker the dataset's cameras, buildings, roads, admin units and grids (once per
      * dataset; the cameras' views are cut by the buildings). Returns the camera count.
@@ -197,15 +201,16 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
 
     /**
      * Blind spots: the uncovered cells holding filtered incidents, heaviest first, grouped into
-     * connected areas ranked by their incidents; the first `limit` (default 20) areas come named
+     * connected areas — within one cell of `areaResolution` (default 9, ≈ 0.1 km²; null: no
+     * limit) — ranked by their incidents; the first `limit` (default 20) areas come named
      * by place (town · community · grid and the nearest named road of their heaviest cell).
      */
-    blindSpotReport(filter: IncidentFilter | null, opts: CoverageOptions & { limit?: number } = {}): BlindSpotReport {
+    blindSpotReport(filter: IncidentFilter | null, opts: CoverageOptions & { limit?: number; areaResolution?: number | null } = {}): BlindSpotReport {
       const repaired = opts.repaired ?? false;
       const idx = ctx.index();
       const rows = state.rowCells();
       const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
-      const spots = blindSpots({ cells: rows.cells, counts, covered: state.covered(repaired).set });
+      const spots = blindSpotAreas({ cells: rows.cells, counts, covered: state.covered(repaired).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
       const areas = spots.areas.slice(0, opts.limit ?? 20).map((a): NamedBlindSpot => {
         let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
         for (const c of a.cells) {
@@ -228,7 +233,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
     },
 
     /** Names the place of a point: town · community · grid and the nearest named road. */
-    placeName(lng: number, lat: number): PlaceName {
+    placeName(lng: number, lat: number): NamedPlace {
       return state.placeName(lng, lat);
     },
 

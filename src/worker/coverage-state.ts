@@ -4,6 +4,7 @@
 // at the coverage resolution. Everything is built on first use and rebuilt when its inputs change.
 import { latLngToCell } from 'h3-js';
 import type { AdminCollection, AreaGeometry, CameraCollection, GridCollection, RoadCollection } from '../model';
+import type { NamedPlace } from '../model/camera-plan';
 import type { CameraView } from '../analysis/cameras/coverage';
 import { liveCoverage, type LiveCoverage } from '../analysis/cameras/live-coverage';
 import { buildingIndex, type BuildingIndex } from '../analysis/cameras/visibility';
@@ -28,22 +29,6 @@ export interface CoverageDataInput {
   grids: GridCollection;
   /** H3 resolution of coverage; default 11 (edge ≈ 25 m). */
   resolution?: number;
-}
-
-/** The name of a place: town · community · grid and the nearest named road. */
-export interface PlaceName {
-  townId: string | null;
-  town: string | null;
-  townEn: string | null;
-  village: string | null;
-  villageEn: string | null;
-  gridId: string | null;
-  grid: string | null;
-  gridEn: string | null;
-  road: string | null;
-  roadEn: string | null;
-  /** Metres to that road; null without one within 500 m. */
-  roadDistanceM: number | null;
 }
 
 /** A registered polygon set of the analysis API, as coverage reads it. */
@@ -165,7 +150,7 @@ export function createCoverageState(ctx: CoverageApiContext) {
       return flags;
     },
     /** Names the place of a point (town · community · grid, nearest named road). */
-    placeName(lng: number, lat: number): PlaceName {
+    placeName(lng: number, lat: number): NamedPlace {
       requireData();
       const p = placeOfPoint(places!, lng, lat);
       const road = nearestNamedRoad(roads!, lng, lat);

@@ -1,6 +1,6 @@
 // The worker's coverage API on the committed demo: figures checked against a plain recount from
 // the pure coverage functions (each incident's res-11 cell looked up in coveredCells).
-import { latLngToCell } from 'h3-js';
+import { cellToParent, latLngToCell } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coveredCells } from '../../src/analysis/cameras/coverage';
 import { buildingIndex } from '../../src/analysis/cameras/visibility';
@@ -107,6 +107,7 @@ describe('coverage API on the demo county', () => {
     for (let i = 1; i < spots.areas.length; i++) expect(spots.areas[i].weight).toBeLessThanOrEqual(spots.areas[i - 1].weight);
     for (const a of spots.areas) {
       expect(a.cells.some((c) => covered.has(c))).toBe(false);
+      expect(new Set(a.cells.map((c) => cellToParent(c, 9))).size).toBe(1); // areas stay within a block
       expect(a.count).toBeGreaterThan(0);
       expect(a.place.town).not.toBeNull();
       expect(a.place.grid).not.toBeNull();

@@ -59,7 +59,7 @@ describe('startUrlSync', () => {
     expect(currentMapCamera()).toEqual({ center: [117.2, 32.95], zoom: 13, bearing: 0, pitch: 0 });
     expect(useLang.getState().lang).toBe('zh-CN');
     expect(useLayers.getState().theme).toBe('light');
-    expect(useLayers.getState().visible).toEqual({ grids: true, cameras: true, incidents: false, hotspots: false, gistar: false });
+    expect(useLayers.getState().visible).toEqual({ grids: true, cameras: true, incidents: false, hotspots: false, gistar: false, coverage: false });
     const f = useFilters.getState();
     expect([f.townId, f.drawnArea, f.hiddenKinds]).toEqual(['T2', null, []]);
     expect(useSelection.getState().selected).toEqual({ kind: 'camera', id: 'C1' });

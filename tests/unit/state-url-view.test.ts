@@ -42,7 +42,7 @@ describe('encodeLink / decodeLink', () => {
     const state: LinkState = {
       camera: { center: [117.5, 33.1], zoom: 15.25, bearing: -30.5, pitch: 40 },
       layers: {
-        visible: { grids: false, cameras: true, incidents: true, hotspots: false, gistar: true },
+        visible: { grids: false, cameras: true, incidents: true, hotspots: false, gistar: true, coverage: true },
         gridMeasure: 'incidentRate',
         incidentMode: 'heat',
         incidentMeasure: 'vsLastYear',
@@ -77,7 +77,7 @@ describe('encodeLink / decodeLink', () => {
   });
 
   it('leaves the default layer choices out and writes no layers as an empty list', () => {
-    const none = { grids: false, cameras: false, incidents: false, hotspots: false, gistar: false };
+    const none = { grids: false, cameras: false, incidents: false, hotspots: false, gistar: false, coverage: false };
     const q = encodeLink({ ...base, camera: null, layers: { ...base.layers, visible: none } }, TZ);
     expect(q).toBe('l=');
     const back = decodeLink(`?${q}`, ctx);

@@ -1,0 +1,87 @@
+// Map layer factory: camera coverage — covered cells drawn faintly, blind-spot cells (uncovered,
+// with incidents) strongly, a numbered marker on each ranked blind-spot area (res-11 cells are
+// sub-pixel at county zoom, the markers are not), and the siting planner's proposed sites.
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { RGBA } from '../colors';
+import { h3CellLayer } from './h3-cell-layer';
+import { LABEL_FONT } from './label-layer';
+
+/** What the coverage overlay draws. */
+export interface CoverageLayerInput {
+  /** Covered cells. */
+  covered: string[];
+  /** Uncovered cells with filtered incidents, and their counts. */
+  blindCells: string[];
+  blindCounts: Uint32Array;
+  /** Ranked blind-spot areas: rank and weighted centre. */
+  spots: { rank: number; centroid: [number, number] }[];
+  /** Proposed camera sites of the open plan, in rank order. */
+  sites: { rank: number; lng: number; lat: number }[] | null;
+}
+
+const COVERED: RGBA = [40, 120, 220, 70];
+const COVERED_DARK: RGBA = [90, 170, 255, 80];
+const DIGITS = '0123456789'.split('');
+
+export function coverageLayers(c: CoverageLayerInput, visible: boolean, dark: boolean): Layer[] {
+  // Blind cells by their count: one incident orange, five or more a deep red.
+  const blind = (i: number): RGBA => {
+    const n = Math.min(5, c.blindCounts[i]);
+    return [230 - 25 * n, 110 - 20 * n, 20, 150 + 20 * n];
+  };
+  const ink: RGBA = dark ? [11, 18, 32, 255] : [255, 255, 255, 255];
+  const layers: Layer[] = [
+    h3CellLayer({ id: 'coverage-covered', cells: c.covered, fill: () => (dark ? COVERED_DARK : COVERED), colourKey: dark, visible }),
+    h3CellLayer({ id: 'coverage-blind', cells: c.blindCells, fill: blind, colourKey: c.blindCounts, visible }),
+    new ScatterplotLayer<CoverageLayerInput['spots'][number]>({
+      id: 'coverage-spots',
+      data: c.spots,
+      visible,
+      getPosition: (d) => d.centroid,
+      getRadius: 9,
+      radiusUnits: 'pixels',
+      stroked: true,
+      getFillColor: [200, 30, 20, 230],
+      getLineColor: ink,
+      getLineWidth: 1.5,
+      lineWidthUnits: 'pixels',
+    }),
+    numbers('coverage-spot-numbers', c.spots.map((s) => ({ position: s.centroid, text: String(s.rank) })), visible, ink),
+  ];
+  if (c.sites) {
+    const sites = c.sites;
+    layers.push(
+      new ScatterplotLayer<(typeof sites)[number]>({
+        id: 'plan-sites',
+        data: sites,
+        visible,
+        getPosition: (d) => [d.lng, d.lat],
+        getRadius: 9,
+        radiusUnits: 'pixels',
+        stroked: true,
+        getFillColor: [20, 140, 60, 240],
+        getLineColor: ink,
+        getLineWidth: 1.5,
+        lineWidthUnits: 'pixels',
+      }),
+      numbers('plan-site-numbers', sites.map((s) => ({ position: [s.lng, s.lat] as [number, number], text: String(s.rank) })), visible, ink),
+    );
+  }
+  return layers;
+}
+
+function numbers(id: string, data: { position: [number, number]; text: string }[], visible: boolean, ink: RGBA): Layer {
+  return new TextLayer<(typeof data)[number]>({
+    id,
+    data,
+    visible,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getSize: 11,
+    getColor: ink,
+    fontWeight: 700,
+    fontFamily: LABEL_FONT,
+    characterSet: DIGITS,
+  });
+}

@@ -1,0 +1,25 @@
+// UI: what the map's coverage overlay draws, gathered from the coverage results and the open
+// siting plan — one memoised object, so the map redraws only when one of them changes.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CoverageLayerInput } from '../map/layers/coverage-layer';
+import { useCoverage } from '../state/coverage';
+import { openPlan, useSiting } from '../state/siting';
+
+/** The overlay's input (null until the covered cells arrive) and the coverage requests in flight. */
+export function useCoverageView(): { coverage: CoverageLayerInput | null; pending: number } {
+  const { covered, blindSpots, pending } = useCoverage(useShallow((s) => ({ covered: s.covered, blindSpots: s.blindSpots, pending: s.pending })));
+  const plan = useSiting(openPlan);
+  const sitingPending = useSiting((s) => s.running);
+  const coverage = useMemo((): CoverageLayerInput | null => {
+    if (!covered) return null;
+    return {
+      covered: covered.cells,
+      blindCells: blindSpots?.cells ?? [],
+      blindCounts: blindSpots?.counts ?? new Uint32Array(0),
+      spots: blindSpots?.areas.map((a) => ({ rank: a.rank, centroid: a.centroid })) ?? [],
+      sites: plan ? plan.sites.map((s) => ({ rank: s.rank, lng: s.lng, lat: s.lat })) : null,
+    };
+  }, [covered, blindSpots, plan]);
+  return { coverage, pending: pending + (sitingPending ? 1 : 0) };
+}

@@ -1,0 +1,87 @@
+// 12. Camera coverage: the coverage overlay and its panel (county figures consistent with the
+//     worker's counts, a by-town table, ranked blind spots that fly the map there), the figures
+//     following the category filter; the siting planner for 50 cameras (gain curve, 50 numbered
+//     sites, the plan saved and found again after a reload, exported as GeoJSON in rank order).
+import { describe, expect, test } from 'vitest';
+import { assertNotBlank, describeStats, settle, snap, useSession, waitIdle } from './harness';
+
+const session = useSession('coverage');
+type Hooked = { __oneMap: { getZoom(): number; layerCounts(): Record<string, number> } };
+const zoomOf = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as Hooked).__oneMap.getZoom());
+
+/** The county figures the panel shows, with the raw counts it carries. */
+async function county(page: import('playwright-core').Page) {
+  const dl = page.getByTestId('coverage-county');
+  const [incidents, covered, cameras, online] = await Promise.all(['data-incidents', 'data-covered', 'data-cameras', 'data-online'].map(async (a) => Number(await dl.getAttribute(a))));
+  const shown = await page.getByTestId('coverage-by-incidents').innerText();
+  return { incidents, covered, cameras, online, shown };
+}
+
+describe('camera coverage', () => {
+  test('turning coverage on shows the panel with consistent, non-zero figures and the overlay', async () => {
+    const { page } = session();
+    await settle(page, () => page.getByTestId('layer-toggle-coverage').check());
+    const panel = page.getByTestId('coverage-panel');
+    await panel.getByTestId('coverage-county').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId('blind-spot-list').locator('li').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await waitIdle(page);
+    const c = await county(page);
+    console.log(`county coverage: ${JSON.stringify(c)}`);
+    expect(c.incidents).toBe(150_000);
+    expect(c.covered).toBeGreaterThan(0);
+    expect(c.covered).toBeLessThan(c.incidents);
+    expect(c.shown).toContain(`${((100 * c.covered) / c.incidents).toFixed(1)}%`);
+    expect(c.online).toBeGreaterThan(0);
+    expect(c.online).toBeLessThan(c.cameras);
+    expect(await page.getByTestId('coverage-working-rate').innerText()).toBe(`${((100 * c.online) / c.cameras).toFixed(1)}%`);
+    // The table by town adds up to no more than the county.
+    const rows = page.getByTestId('coverage-town-table').locator('tbody tr');
+    expect(await rows.count()).toBe(14);
+    const byTown = await rows.evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute('data-incidents')), Number(tr.getAttribute('data-covered'))]));
+    const sum = byTown.reduce((s, [i, k]) => [s[0] + i, s[1] + k], [0, 0]);
+    expect(sum[0]).toBeLessThanOrEqual(c.incidents);
+    expect(sum[0]).toBeGreaterThan(0.9 * c.incidents);
+    expect(sum[1]).toBeLessThanOrEqual(c.covered);
+    const counts = await page.evaluate(() => (window as unknown as Hooked).__oneMap.layerCounts());
+    console.log(`layers: ${JSON.stringify(counts)}`);
+    expect(counts['coverage-spots']).toBe(20);
+    expect(await page.getByTestId('coverage-definition').innerText()).toContain('覆盖');
+    const shot = await snap(page, 'coverage-on');
+    console.log(`coverage on: ${describeStats(shot.stats)}`);
+    assertNotBlank(shot);
+  });
+
+  test('"if repaired" covers more; the figures follow the category filter', async () => {
+    const { page } = session();
+    const before = await county(page);
+    await settle(page, () => page.getByTestId('coverage-repaired').first().check());
+    await expect.poll(async () => (await county(page)).covered, { timeout: 60_000 }).toBeGreaterThan(before.covered);
+    await settle(page, () => page.getByTestId('coverage-repaired').first().uncheck());
+    await expect.poll(async () => (await county(page)).covered, { timeout: 60_000 }).toBe(before.covered);
+    const kind = page.getByTestId('filter-class-criminal');
+    await settle(page, () => kind.click());
+    await expect.poll(async () => (await county(page)).incidents, { timeout: 60_000 }).toBeLessThan(before.incidents);
+    const after = await county(page);
+    console.log(`one category hidden: ${JSON.stringify(after)}`);
+    expect(after.covered).toBeLessThan(before.covered);
+    await settle(page, () => kind.click());
+    await expect.poll(async () => (await county(page)).incidents, { timeout: 60_000 }).toBe(before.incidents);
+  });
+
+  test('clicking the worst blind spot flies the map there and names its place', async () => {
+    const { page } = session();
+    const first = page.getByTestId('blind-spot-1');
+    const text = await first.innerText();
+    console.log(`worst blind spot: ${text}`);
+    expect(text).toMatch(/·/);
+    expect(Number(await first.getAttribute('data-count'))).toBeGreaterThan(0);
+    const z0 = await zoomOf(page);
+    await settle(page, () => first.click());
+    await waitIdle(page);
+    const z1 = await zoomOf(page);
+    console.log(`zoom ${z0.toFixed(2)} → ${z1.toFixed(2)}`);
+    expect(z1).toBeGreaterThan(z0 + 3);
+    const shot = await snap(page, 'coverage-blind-spot');
+    assertNotBlank(shot);
+  });
+});
