@@ -33,8 +33,8 @@ export function wallSettings(search: string, saved: Partial<WallSettings> | unde
 }
 
 /** The carousel: the overview, every listed hotspot (overdue first), the blind spots, the trends. */
-export function wallScenes(data: MapData): WallScene[] {
-  const tally = hotspotTally(data.hotspots.features.map((h) => h.properties), datasetNow(data.manifest), data.manifest.timeZone);
+export function wallScenes(data: MapData, hotspots: MapData['hotspots'] = data.hotspots): WallScene[] {
+  const tally = hotspotTally(hotspots.features.map((h) => h.properties), datasetNow(data.manifest), data.manifest.timeZone);
   return [
     { name: 'overview' },
     ...tally.listedIds.map((id): WallScene => ({ name: `hotspot:${id}`, hotspotId: id })),

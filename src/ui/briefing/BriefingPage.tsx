@@ -7,6 +7,7 @@ import type { MapData } from '../../model';
 import { fill, useLang, useT } from '../../i18n';
 import { followBriefing, useBriefing } from '../../state/briefing';
 import { useRoute } from '../../state/app-route';
+import { useRegisterHotspots } from '../../state/register';
 import { isFiltered, useFilters } from '../../state/filters';
 import { useIncidentResults } from '../../state/incident-results';
 import { partialBuckets } from '../../analysis/time/time-series';
@@ -29,7 +30,8 @@ export function BriefingPage({ data }: { data: MapData }) {
   );
   useEffect(() => followBriefing(data), [data]);
   const tz = data.manifest.timeZone;
-  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, figures, periods, coverage) : null), [data, figures, periods, coverage]);
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
+  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, hotspots, figures, periods, coverage) : null), [data, hotspots, figures, periods, coverage]);
   const sheet = useRef<HTMLDivElement>(null);
   const scope = isFiltered({ ...filters, timeRange: null })
     ? fill(t('briefing.scope.filtered'), { chips: chipsOf({ ...filters, timeRange: null }, data, t, lang).map((c) => c.label).join('；') })

@@ -6,14 +6,7 @@ import type { ComparedCount } from '../../analysis/briefing/briefing-figures';
 import type { CountChange } from '../../analysis/stats/count-change';
 import { fill, formatNumber, useLang, useT, type MessageKey } from '../../i18n';
 import { percentText, rangeDates, type BriefingKpis } from './kpi-model';
-import type { PlaceName } from '../../worker/coverage-state';
-
-/** "城关街道 · 东关社区 · 东关社区第 3 网格 · 人民路" in the interface language. */
-export function blindSpotPlace(p: PlaceName, lang: string): string {
-  const en = lang === 'en';
-  const parts = en ? [p.townEn, p.villageEn, p.gridEn, p.roadEn] : [p.town, p.village, p.grid, p.road];
-  return parts.filter((x): x is string => Boolean(x)).join(' · ') || '—';
-}
+import { placeNameText } from '../place-name';
 
 function Card({ name, title, value, definition, children }: { name: string; title: string; value: string; definition: string; children?: ReactNode }) {
   return (
@@ -79,7 +72,7 @@ export function KpiCards({ k, tz }: { k: BriefingKpis; tz: string }) {
           <ol className="kpi-list">
             {cov.blindSpots.map((b) => (
               <li key={b.rank}>
-                {blindSpotPlace(b.place, lang)} · {n(b.count)}
+                {placeNameText(b.place, lang)} · {n(b.count)}
               </li>
             ))}
           </ol>

@@ -21,7 +21,8 @@ export interface BriefingKpis {
   coverage: CoverageKpi | null;
 }
 
-export function briefingKpis(data: MapData, figures: BriefingFigures, periods: BriefingPeriods, coverage: CoverageKpi | null): BriefingKpis {
+/** `hotspots`: the register's (its saved changes applied), else the dataset's. */
+export function briefingKpis(data: MapData, hotspots: MapData['hotspots'], figures: BriefingFigures, periods: BriefingPeriods, coverage: CoverageKpi | null): BriefingKpis {
   const cams = data.cameras.features;
   const online = cams.filter((c) => c.properties.status === 'online').length;
   return {
@@ -30,7 +31,7 @@ export function briefingKpis(data: MapData, figures: BriefingFigures, periods: B
     criminal: figures.criminal,
     publicOrder: figures.publicOrder,
     cameras: { online, total: cams.length, rate: cams.length > 0 ? online / cams.length : NaN },
-    hotspots: hotspotTally(data.hotspots.features.map((h) => h.properties), datasetNow(data.manifest), data.manifest.timeZone),
+    hotspots: hotspotTally(hotspots.features.map((h) => h.properties), datasetNow(data.manifest), data.manifest.timeZone),
     coverage,
   };
 }

@@ -9,7 +9,7 @@ import { partialBuckets } from '../../analysis/time/time-series';
 import { dataCoverage, datasetNow } from '../../state/clock';
 import { useIncidentResults } from '../../state/incident-results';
 import { TrendChart } from '../TrendChart';
-import { blindSpotPlace } from '../briefing/KpiCards';
+import { placeNameText } from '../place-name';
 import { percentText, type BriefingKpis } from '../briefing/kpi-model';
 
 function Verdicts({ c }: { c: ComparedCount }) {
@@ -61,12 +61,12 @@ export function OverviewScene({ k }: { k: BriefingKpis }) {
   );
 }
 
-export function HotspotScene({ data, id }: { data: MapData; id: string }) {
+export function HotspotScene({ data, hotspots, id }: { data: MapData; hotspots: MapData['hotspots']; id: string }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const index = data.hotspots.features.findIndex((h) => h.properties.id === id);
+  const index = hotspots.features.findIndex((h) => h.properties.id === id);
   const inside = useIncidentResults((s) => (index >= 0 ? s.hotspotIncidents?.[index] ?? null : null));
-  const h = data.hotspots.features[index]?.properties;
+  const h = hotspots.features[index]?.properties;
   if (!h) return null;
   const now = datasetNow(data.manifest);
   const tz = data.manifest.timeZone;
@@ -103,7 +103,7 @@ export function BlindSpotScene({ k }: { k: BriefingKpis }) {
     <ol className="wall-list" data-testid="wall-blind-spots">
       {k.coverage.blindSpots.map((b) => (
         <li key={b.rank}>
-          {blindSpotPlace(b.place, lang)} · <b>{formatNumber(lang, b.count)}</b>
+          {placeNameText(b.place, lang)} · <b>{formatNumber(lang, b.count)}</b>
         </li>
       ))}
     </ol>

@@ -11,6 +11,7 @@ import { followBriefing, useBriefing } from '../../state/briefing';
 import { loadDataset, useDataset } from '../../state/dataset';
 import { useLayers } from '../../state/layers';
 import { useMapCamera } from '../../state/map-camera';
+import { useRegisterHotspots } from '../../state/register';
 import { startWallReload, useWall, wallScenes, wallSettings, type WallScene } from '../../state/wall';
 import { MapView } from '../MapView';
 import { briefingKpis } from '../briefing/kpi-model';
@@ -26,11 +27,12 @@ const SCENE_TITLES: Record<string, MessageKey> = {
 export function WallScreen({ data }: { data: MapData }) {
   const t = useT();
   const settings = useMemo(() => wallSettings(location.search), []);
-  const scenes = useMemo(() => wallScenes(data), [data]);
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
+  const scenes = useMemo(() => wallScenes(data, hotspots), [data, hotspots]);
   const changes = useWall((s) => s.changes);
   const scene: WallScene = scenes[changes % scenes.length];
   const { figures, periods, coverage } = useBriefing();
-  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, figures, periods, coverage) : null), [data, figures, periods, coverage]);
+  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, hotspots, figures, periods, coverage) : null), [data, hotspots, figures, periods, coverage]);
 
   useEffect(() => {
     // Dark for the dim room, without changing the desk's saved theme (setState does not save).
@@ -58,11 +60,11 @@ export function WallScreen({ data }: { data: MapData }) {
     return () => clearTimeout(timer);
   }, [changes, settings.sceneSeconds]);
   useEffect(() => {
-    const h = 'hotspotId' in scene ? data.hotspots.features.find((f) => f.properties.id === scene.hotspotId) : undefined;
+    const h = 'hotspotId' in scene ? hotspots.features.find((f) => f.properties.id === scene.hotspotId) : undefined;
     const county = data.admin.features.find((f) => f.properties.level === 'county');
     const bounds = (h ? bbox(h.geometry) : county ? bbox(county.geometry) : data.manifest.bounds) as BBox;
     useMapCamera.getState().flyTo({ bounds });
-  }, [scene, data]);
+  }, [scene, data, hotspots]);
 
   const title = t('hotspotId' in scene ? 'wall.scene.hotspot' : SCENE_TITLES[scene.name]);
   return (
@@ -78,7 +80,7 @@ export function WallScreen({ data }: { data: MapData }) {
         <h2 className="wall-scene-title">{title}</h2>
         <div className="wall-progress">{fill(t('wall.progress'), { i: (changes % scenes.length) + 1, n: scenes.length })}</div>
         {kpis && scene.name === 'overview' && <OverviewScene k={kpis} />}
-        {'hotspotId' in scene && <HotspotScene data={data} id={scene.hotspotId} />}
+        {'hotspotId' in scene && <HotspotScene data={data} hotspots={hotspots} id={scene.hotspotId} />}
         {kpis && scene.name === 'blind-spots' && <BlindSpotScene k={kpis} />}
         {kpis && scene.name === 'trends' && <TrendScene data={data} k={kpis} />}
         {data.manifest.synthetic && <div className="wall-small wall-synthetic">{t('briefing.synthetic')}</div>}
