@@ -55,6 +55,8 @@ export class MapController {
   /** Deck canvases whose context loss is watched (a new overlay brings a new canvas). */
   private readonly watched = new WeakSet<HTMLCanvasElement>();
   private deckLost: ReturnType<typeof setTimeout> | undefined;
+  /** MapLibre's own context is lost: it has no style until it is back, and an overlay cannot be added. */
+  private mapLost = false;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
@@ -117,6 +119,11 @@ export class MapController {
       const c = this.map.getCenter();
       this.options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
     };
+    this.map.on('webglcontextlost', () => (this.mapLost = true));
+    this.map.on('webglcontextrestored', () => {
+      this.mapLost = false;
+      this.rebuildOverlay(); // if the overlay lost its context too and waits for the map
+    });
     this.map.on('load', reportView);
     this.map.on('moveend', reportView);
     this.options.onZoomSettled(this.map.getZoom());
@@ -161,6 +168,7 @@ export class MapController {
 
   private rebuildOverlay(): void {
     if (this.deckLost === undefined) return; // already rebuilt (restored, and the wait ran out too)
+    if (this.mapLost) return; // done when MapLibre's context is back (see the constructor)
     clearTimeout(this.deckLost);
     this.deckLost = undefined;
     const old = this.overlay;
