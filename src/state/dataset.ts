@@ -1,7 +1,7 @@
 // State: the loaded dataset. Loading hands the incident columns to the analysis worker
 // (transferred, not copied) and keeps only the map's static data on the main thread.
 import { create } from 'zustand';
-import type { MapData } from '../model';
+import type { IncidentColumns, MapData, OffenceKind } from '../model';
 import { loadDemoBundle } from '../io/demo-loader';
 import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../io/dataset-load-error';
 import { analysisClient } from '../worker/analysis-client';
@@ -28,9 +28,6 @@ interface DatasetState {
 }
 
 export const useDataset = create<DatasetState>(() => ({ data: null, error: null, baseUrl: null }));
-
-/** Stops the previous dataset's result wiring when another is loaded (the wall reloads its data). */
-let stopResults: (() => void) | null = null;
 
 /** Loads the bundle at `baseUrl` (a folder with manifest.json) and starts the analysis. */
 export async function loadDataset(baseUrl: string): Promise<void> {
@@ -63,15 +60,71 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     // The page's link (its view, layers, filter) takes precedence over the saved choices.
     startUrlSync(data);
     useDataset.setState({ data, error: null });
-    stopResults?.();
-    const stops = [
-      startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: summary.resolutions, studyAreaM2 }),
-      startCoverage(client, data, towns),
-    ];
-    stopResults = () => stops.forEach((stop) => stop());
+    // A dataset loaded again (the wall's scheduled reload) replaces the previous one's wiring.
+    running?.stop();
+    running = { resolutions: summary.resolutions, studyAreaM2, stop: () => {} };
+    startResults(client, data);
   } catch (e) {
     useDataset.setState({ error: loadFailure(e) });
   }
+}
+
+/** The incident results running for the loaded dataset, to restart them when data is replaced. */
+let running: { resolutions: number[]; studyAreaM2: number; stop: () => void } | null = null;
+
+/** What an import replaces: the incidents (with the offence kinds they are coded in) and/or layers. */
+export interface DataReplacement {
+  incidents?: { columns: IncidentColumns; offenceKinds: OffenceKind[] };
+  cameras?: MapData['cameras'];
+  grids?: MapData['grids'];
+  hotspots?: MapData['hotspots'];
+  buildings?: MapData['buildings'];
+}
+
+/**
+ * Replaces parts of the loaded dataset (an import): incidents go to the worker (transferred) and
+ * the manifest's offence kinds, time range and count follow them; grids and hotspots are
+ * assigned again in the worker. Every incident result is then computed afresh.
+ */
+export async function replaceData(r: DataReplacement): Promise<void> {
+  const { data } = useDataset.getState();
+  if (!data || !running) throw new Error('no dataset loaded');
+  const client = analysisClient();
+  let manifest = data.manifest;
+  if (r.incidents) {
+    const summary = await client.loadIncidents(r.incidents.columns, { timeZone: manifest.timeZone, exactOnDemand: true });
+    const timeRange: [number, number] = summary.count > 0 ? [summary.minSec * 1000, summary.maxSec * 1000] : manifest.timeRange;
+    manifest = { ...manifest, offenceKinds: r.incidents.offenceKinds, timeRange, counts: { ...manifest.counts, incidents: summary.count } };
+    running.resolutions = summary.resolutions;
+  }
+  if (r.grids) await client.assignPolygons('grids', r.grids);
+  if (r.hotspots) await client.assignPolygons('hotspots', r.hotspots);
+  const next: MapData = {
+    ...data,
+    manifest,
+    cameras: r.cameras ?? data.cameras,
+    grids: r.grids ?? data.grids,
+    hotspots: r.hotspots ?? data.hotspots,
+    buildings: r.buildings ?? data.buildings,
+  };
+  if (r.cameras) next.manifest = manifest = { ...manifest, counts: { ...manifest.counts, cameras: r.cameras.features.length } };
+  if (r.grids) next.manifest = manifest = { ...manifest, counts: { ...manifest.counts, grids: r.grids.features.length } };
+  if (r.hotspots) next.manifest = manifest = { ...manifest, counts: { ...manifest.counts, hotspots: r.hotspots.features.length } };
+  running.stop();
+  useDataset.setState({ data: next });
+  startResults(client, next);
+}
+
+/** Starts the incident results and the camera coverage of `data`, keeping how to stop them. */
+function startResults(client: ReturnType<typeof analysisClient>, data: MapData): void {
+  if (!running) return;
+  const towns = data.admin.features.filter((f) => f.properties.level === 'town');
+  const stopResults = startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: running.resolutions, studyAreaM2: running.studyAreaM2 });
+  const stopCoverage = startCoverage(client, data, towns);
+  running.stop = () => {
+    stopResults();
+    stopCoverage();
+  };
 }
 
 /** Loads the last folder again (the error panel's retry). */

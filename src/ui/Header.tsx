@@ -14,6 +14,7 @@ import { CopyLink } from './CopyLink';
 import { useRoute } from '../state/app-route';
 import { ExportMenu } from './io/ExportMenu';
 import { useRegisterHotspots } from '../state/register';
+import { ImportButton } from './io/ImportButton';
 
 /** `drawerToggle`: the button folding the side panels on small screens (App owns its state). */
 export function Header({ data, drawerToggle }: { data: MapData | null; drawerToggle?: ReactNode }) {
@@ -43,6 +44,7 @@ export function Header({ data, drawerToggle }: { data: MapData | null; drawerTog
       {data && <KeyFigures data={data} />}
       {data && <HotspotList data={data} />}
       {data && <CopyLink />}
+      {data && <ImportButton />}
       {data && <ExportMenu data={data} />}
       {data && (
         <button className="lang" data-testid="open-briefing" title={t('briefing.open.title')} onClick={() => useRoute.getState().open('briefing')}>

