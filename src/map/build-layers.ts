@@ -11,6 +11,7 @@ import { hotspotLayer, hotspotMarkerLayer } from './layers/hotspot-layer';
 import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
+import { candidateLayer } from './layers/candidate-layer';
 import { coverageLayers } from './layers/coverage-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
@@ -45,6 +46,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     gridLineLayer(grid),
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
+    ...candidateLayer(view.candidates),
     ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({

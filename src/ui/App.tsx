@@ -13,7 +13,9 @@ import { FilterChips } from './FilterChips';
 import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
+import { RegisterPanel } from './register/RegisterPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { SitingPlanner } from './SitingPlanner';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
@@ -53,7 +55,9 @@ export function App() {
             <LayerPanel data={data} />
             <FilterPanel data={data} />
             <QualityPanel data={data} />
+            <RegisterPanel data={data} />
             <CoveragePanel data={data} />
+            <SitingPlanner data={data} />
           </nav>
         )}
         <main className="stage">
