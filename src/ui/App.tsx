@@ -21,6 +21,7 @@ import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
 import { useRoute } from '../state/app-route';
 import { BriefingPage } from './briefing/BriefingPage';
+import { WallScreen } from './wall/WallScreen';
 
 export function App() {
   const t = useT();
@@ -41,7 +42,8 @@ export function App() {
     document.documentElement.dataset.theme = theme; // styles.css switches its colours on it
   }, [theme]);
 
-  const view = useRoute((s) => s.view);
+  const { view, mode } = useRoute(useShallow((s) => ({ view: s.view, mode: s.mode })));
+  if (data && mode === 'wall') return <WallScreen data={data} />;
   if (data && view === 'briefing') return <BriefingPage data={data} />;
   return (
     <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
