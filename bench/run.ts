@@ -9,6 +9,7 @@ import { brushBench } from './brush-bench';
 import { chicagoBench } from './chicago-bench';
 import { coverageBench } from './coverage-bench';
 import { engineBench } from './engine-bench';
+import { importBench } from './import-bench';
 import { machine } from './machine';
 import { sitingBench } from './siting-bench';
 import { statsBench } from './stats-bench';
@@ -28,6 +29,7 @@ const TARGETS: Record<string, string> = {
   site_k50_ms: '≤ 2000 (CELF: 50 sites, 20,000 candidates, 200,000 incidents)',
   coverage_10k_ms: '≤ 2000 (10,000 cameras, 50,000 buildings, res 11)',
   whatif_ms: '≤ 100 (one camera moved)',
+  import_1m_rows_ms: '≤ 10000 (1,000,000-row CSV through the importer)',
 };
 
 /** Each benchmark with the metrics it must deliver. */
@@ -39,6 +41,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<object>, readonly s
   ['brush', brushBench, ['brush_roundtrip_ms']],
   ['siting', sitingBench, ['site_k50_ms']],
   ['coverage', coverageBench, ['coverage_10k_ms', 'whatif_ms']],
+  ['import', importBench, ['import_1m_rows_ms']],
 ];
 
 const results: Record<string, number> = {};

@@ -5,12 +5,14 @@ import { coverageEn } from './messages/coverage';
 import { sitingEn } from './messages/siting';
 import { importEn } from './messages/import';
 import { briefingEn } from './messages/briefing';
+import { registerEn } from './messages/register';
 
 export const en: Record<MessageKey, string> = {
   ...gridEditorEn,
   ...coverageEn,
   ...sitingEn,
   ...importEn,
+  ...registerEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',
   'app.synthetic': 'Synthetic data (demo)',

@@ -4,11 +4,13 @@ import { coverageZhCN } from './messages/coverage';
 import { sitingZhCN } from './messages/siting';
 import { importZhCN } from './messages/import';
 import { briefingZhCN } from './messages/briefing';
+import { registerZhCN } from './messages/register';
 export const zhCN = {
   ...gridEditorZhCN,
   ...coverageZhCN,
   ...sitingZhCN,
   ...importZhCN,
+  ...registerZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',
   'app.synthetic': '合成数据（演示）',

@@ -12,6 +12,7 @@ import { cameraLayers } from './layers/camera-layer';
 import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
 import { gridEditLayers } from './layers/grid-edit-layer';
+import { candidateLayer } from './layers/candidate-layer';
 import { coverageLayers } from './layers/coverage-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
@@ -47,6 +48,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     ...(view.gridEdit ? gridEditLayers(view.gridEdit) : []),
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
+    ...candidateLayer(view.candidates),
     ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({

@@ -17,6 +17,9 @@ import { GridEditing, type GridEditRequest } from './grid-editing';
 // Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
 setWorkerUrl(workerUrl);
 
+/** How long a lost deck.gl context may take to come back before the overlay is made anew anyway. */
+const RESTORE_WAIT_MS = 2_000;
+
 /** What the pointer is over, handed to the UI's formatter for the tooltip text. */
 export interface HoverTarget {
   layerId: string;
@@ -51,7 +54,12 @@ export interface MapCamera {
 
 export class MapController {
   private readonly map: MaplibreMap;
-  private readonly overlay: MapboxOverlay;
+  private overlay: MapboxOverlay;
+  /** Deck canvases whose context loss is watched (a new overlay brings a new canvas). */
+  private readonly watched = new WeakSet<HTMLCanvasElement>();
+  private deckLost: ReturnType<typeof setTimeout> | undefined;
+  /** MapLibre's own context is lost: it has no style until it is back, and an overlay cannot be added. */
+  private mapLost = false;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
@@ -83,15 +91,7 @@ export class MapController {
       dragRotate: false,
       pitchWithRotate: false,
     });
-    this.overlay = new MapboxOverlay({
-      interleaved: false,
-      layers: [],
-      onHover: (info) => this.hover(info),
-      onClick: (info) => this.click(info),
-      getCursor: ({ isHovering, isDragging }) =>
-        this.drawing.active || this.gridEditing.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
-      onAfterRender: () => this.idle.deckRendered(this.layers),
-    });
+    this.overlay = this.createOverlay();
     this.map.addControl(this.overlay);
     // Zoom buttons and a compass (a click turns north up), and a metric scale bar: MapLibre's own,
     // drawn in the page without any request. Bottom corners: the details open top right.
@@ -124,9 +124,65 @@ export class MapController {
       const c = this.map.getCenter();
       this.options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
     };
+    this.map.on('webglcontextlost', () => (this.mapLost = true));
+    this.map.on('webglcontextrestored', () => {
+      this.mapLost = false;
+      this.rebuildOverlay(); // if the overlay lost its context too and waits for the map
+    });
     this.map.on('load', reportView);
     this.map.on('moveend', reportView);
     this.options.onZoomSettled(this.map.getZoom());
+  }
+
+  /**
+   * The deck.gl overlay. After a WebGL context loss MapLibre restores its own canvas (it listens
+   * for webglcontextlost/restored), but deck.gl only stops drawing (visgl/deck.gl#5398: onError,
+   * no recovery), so the overlay watches its canvas and is made anew when the context comes back
+   * — or after RESTORE_WAIT_MS if the browser never restores it — with the same layers.
+   */
+  private createOverlay(): MapboxOverlay {
+    return new MapboxOverlay({
+      interleaved: false,
+      // Layer instances belong to one Deck: a new overlay gets new ones from render().
+      layers: [],
+      onHover: (info) => this.hover(info),
+      onClick: (info) => this.click(info),
+      getCursor: ({ isHovering, isDragging }) =>
+        this.drawing?.active || this.gridEditing?.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+      onAfterRender: () => {
+        this.watchDeckCanvas();
+        this.idle.deckRendered(this.layers);
+      },
+      // A lost context is handled here (a warning, then the overlay is rebuilt), not an error.
+      onError: (e: Error) => (/context is lost/i.test(e.message) ? console.warn('deck.gl:', e.message) : console.error('deck.gl:', e)),
+    });
+  }
+
+  private watchDeckCanvas(): void {
+    const canvas = this.overlay.getCanvas();
+    if (!canvas || this.watched.has(canvas)) return;
+    this.watched.add(canvas);
+    canvas.addEventListener('webglcontextlost', (e) => {
+      e.preventDefault(); // without it the browser never restores the context
+      this.idle.busy();
+      clearTimeout(this.deckLost);
+      this.deckLost = setTimeout(() => this.rebuildOverlay(), RESTORE_WAIT_MS);
+    });
+    canvas.addEventListener('webglcontextrestored', () => this.rebuildOverlay());
+  }
+
+  private rebuildOverlay(): void {
+    if (this.deckLost === undefined) return; // already rebuilt (restored, and the wait ran out too)
+    if (this.mapLost) return; // done when MapLibre's context is back (see the constructor)
+    clearTimeout(this.deckLost);
+    this.deckLost = undefined;
+    const old = this.overlay;
+    const container = old.getCanvas()?.parentElement ?? null;
+    this.map.removeControl(old);
+    container?.remove();
+    this.overlay = this.createOverlay();
+    this.map.addControl(this.overlay);
+    this.render();
   }
 
   /** Sets what is shown; cheap when nothing changed (layers keep their data by identity). */

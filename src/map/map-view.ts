@@ -1,7 +1,7 @@
 // Map: what the user has chosen to see plus the analysis results the controller draws; the
 // dataset itself is MapData (model). Everything here is produced elsewhere (loaders, the
 // analysis worker, stores); the controller only turns it into layers.
-import type { CellCounts, GridMeasure, HotspotCollection, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
+import type { AreaGeometry, CellCounts, GridMeasure, HotspotCollection, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
 import type { GiStarResult } from '../analysis/stats/gi-star';
 import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
 import type { KdeGrid } from '../analysis/stats/kde';
@@ -43,6 +43,8 @@ export interface MapView {
   pendingWork: number;
   /** The listed hotspots with the register's edits applied (state/register.ts). */
   hotspots: HotspotCollection;
+  /** Candidate areas suggested for the register from Gi* hot cells, outlined; null when none. */
+  candidates: AreaGeometry[] | null;
   /** The dataset's "today" (epoch ms): the real clock, or the demo's asOf; hotspot deadlines are judged on it. */
   now: number;
 }

@@ -64,6 +64,8 @@ export interface CameraPlan {
   totalIncidents: number;
   coveredBefore: number;
   resolution: number;
+  /** Time the worker took to plan, milliseconds. */
+  computeMs: number;
   /** Cells (resolution above) the plan newly covers, for the map. */
   addedCells: string[];
 }

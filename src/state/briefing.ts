@@ -9,6 +9,16 @@ import { analysisClient } from '../worker/analysis-client';
 import { useFilters, type FilterState } from './filters';
 import { useIncidentResults } from './incident-results';
 import { presetRange, toIncidentFilter } from './incident-filter';
+import type { NamedBlindSpot } from '../worker/coverage-api';
+
+/** Coverage of the briefing's period: the share of its incidents in covered cells, and the worst blind spots. */
+export interface BriefingCoverage {
+  byIncidents: number;
+  blindSpots: NamedBlindSpot[];
+}
+
+/** How many blind spots the briefing lists. */
+const BLIND_SPOTS = 5;
 
 export interface BriefingState {
   figures: BriefingFigures | null;
@@ -18,9 +28,11 @@ export interface BriefingState {
   /** When the figures were last computed (epoch ms), for the wall's "age of data". */
   computedAt: number | null;
   error: string | null;
+  /** Null while the worker has no camera coverage (the cards then say so instead of a figure). */
+  coverage: BriefingCoverage | null;
 }
 
-export const useBriefing = create<BriefingState>(() => ({ figures: null, periods: null, defaultPeriod: false, computedAt: null, error: null }));
+export const useBriefing = create<BriefingState>(() => ({ figures: null, periods: null, defaultPeriod: false, computedAt: null, error: null, coverage: null }));
 
 let generation = 0;
 
@@ -39,18 +51,31 @@ export async function refreshBriefing(data: MapData): Promise<void> {
   const towns = data.admin.features.filter((t) => t.properties.level === 'town');
   const filter = toIncidentFilter(f, { manifest: data.manifest, towns, grids: data.grids }, null);
   const resolution = useIncidentResults.getState().defaultAnalysisResolution;
+  const client = analysisClient();
+  const [fromSec, toSec] = sec(periods.current);
   try {
-    const figures = await analysisClient().briefingFigures(
-      filter,
-      { current: sec(periods.current), previous: sec(periods.previous), lastYear: sec(periods.lastYear) },
-      data.manifest.offenceKinds,
-      resolution,
-    );
-    if (gen === generation) useBriefing.setState({ figures, periods, defaultPeriod, computedAt: Date.now(), error: null });
+    const [figures, coverage] = await Promise.all([
+      client.briefingFigures(filter, { current: [fromSec, toSec], previous: sec(periods.previous), lastYear: sec(periods.lastYear) }, data.manifest.offenceKinds, resolution),
+      briefingCoverage(client, { ...filter, fromSec, toSec }),
+    ]);
+    if (gen === generation) useBriefing.setState({ figures, periods, defaultPeriod, computedAt: Date.now(), error: null, coverage });
   } catch (e) {
     // The last good figures stay on screen; the page says they could not be refreshed.
     if (gen === generation) useBriefing.setState({ error: e instanceof Error ? e.message : String(e) });
     throw e;
+  }
+}
+
+/**
+ * Coverage of the period's incidents from the worker's coverage analysis, or null while the worker
+ * has no cameras for it yet (setCoverageData is the coverage feature's, made once at load).
+ */
+async function briefingCoverage(client: ReturnType<typeof analysisClient>, filter: Parameters<typeof client.coverageReport>[0]): Promise<BriefingCoverage | null> {
+  try {
+    const [report, spots] = await Promise.all([client.coverageReport(filter), client.blindSpotReport(filter, { limit: BLIND_SPOTS })]);
+    return { byIncidents: report.county.byIncidents, blindSpots: spots.areas };
+  } catch {
+    return null;
   }
 }
 

@@ -62,6 +62,8 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     // The page's link (its view, layers, filter) takes precedence over the saved choices.
     startUrlSync(data);
     useDataset.setState({ data, error: null });
+    // A dataset loaded again (the wall's scheduled reload) replaces the previous one's wiring.
+    running?.stop();
     running = { resolutions: summary.resolutions, studyAreaM2, stop: () => {} };
     startResults(client, data);
     void startGridEditor(data).then(() => startGridEditorResults(client, data));

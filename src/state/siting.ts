@@ -61,6 +61,7 @@ export async function runPlan(settings: PlanSettings, filter: IncidentFilter, ho
       coveredBefore: r.coveredBefore,
       resolution: r.resolution,
       addedCells: r.addedCells,
+      computeMs: r.ms,
     };
     await (await userStore()).put(COLLECTION, plan.id, plan);
     useSiting.setState((s) => ({ plans: [...s.plans, plan], openId: plan.id, running: false }));

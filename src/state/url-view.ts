@@ -65,7 +65,7 @@ export interface DecodedLink {
 }
 
 /** Parameters owned elsewhere: the dataset folder (dataset-url.ts) and ones reserved by other features. */
-export const FOREIGN_PARAMS = ['data', 'view', 'mode', 'sceneSeconds'] as const;
+export const FOREIGN_PARAMS = ['data', 'view', 'mode', 'sceneSeconds', 'reloadSeconds'] as const;
 
 const GRID_MEASURES: readonly GridMeasure[] = ['incidents', 'incidentRate', 'households', 'population', 'none'];
 const INCIDENT_MODES: readonly IncidentMode[] = ['hex', 'heat'];

@@ -14,12 +14,15 @@ import { UrlNotice } from './UrlNotice';
 import { TimePanel } from './TimePanel';
 import { QualityPanel } from './QualityPanel';
 import { GridEditorPanel } from './grid-editor/GridEditorPanel';
+import { RegisterPanel } from './register/RegisterPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { SitingPlanner } from './SitingPlanner';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { DrawerToggle } from './DrawerToggle';
 import { PHONE_QUERY, useMediaQuery } from './use-media-query';
 import { useRoute } from '../state/app-route';
 import { BriefingPage } from './briefing/BriefingPage';
+import { WallScreen } from './wall/WallScreen';
 
 export function App() {
   const t = useT();
@@ -40,7 +43,8 @@ export function App() {
     document.documentElement.dataset.theme = theme; // styles.css switches its colours on it
   }, [theme]);
 
-  const view = useRoute((s) => s.view);
+  const { view, mode } = useRoute(useShallow((s) => ({ view: s.view, mode: s.mode })));
+  if (data && mode === 'wall') return <WallScreen data={data} />;
   if (data && view === 'briefing') return <BriefingPage data={data} />;
   return (
     <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
@@ -53,7 +57,9 @@ export function App() {
             <FilterPanel data={data} />
             <QualityPanel data={data} />
             <GridEditorPanel data={data} />
+            <RegisterPanel data={data} />
             <CoveragePanel data={data} />
+            <SitingPlanner data={data} />
           </nav>
         )}
         <main className="stage">

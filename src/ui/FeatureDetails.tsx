@@ -6,6 +6,9 @@ import { hotspotStatus, wasRelistedWithinYear } from '../analysis/hotspots/hotsp
 import { datasetNow } from '../state/clock';
 import { HOTSPOT_STATUS_COLORS } from '../map/colors';
 import { useFilters } from '../state/filters';
+import { RegisterActions } from './register/RegisterActions';
+import { EvidenceBlock } from './register/EvidenceBlock';
+import { latestSatisfaction } from '../analysis/hotspots/register-rules';
 import { CoverageFields } from './CoveragePanel';
 
 function useNames(data: MapData) {
@@ -101,17 +104,27 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
         <Field label="field.firstResponsible">{h.firstResponsible}</Field>
         <Field label="field.directResponsible">{h.directResponsible}</Field>
         <Field label="field.measures">{h.measures.join('；') || '—'}</Field>
+        <Field label="field.satisfaction">{satisfactionText(latestSatisfaction(h.history), lang)}</Field>
       </dl>
       <CoverageFields set="hotspots" index={data.hotspots.features.indexOf(hotspot)} />
       <h4>{t('field.history')}</h4>
       <ol className="history">
         {h.history.map((e, i) => (
           <li key={i}>
-            <time>{e.date}</time> <b>{t(`hotspot.status.${e.state}`)}</b> {e.note}
+            <time>{e.date}</time> <b>{t(`hotspot.status.${e.state}`)}</b>
+            {e.action === 'extend' && ` · ${t('register.history.extend')}`}
+            {e.deadline && ` · ${t('field.deadline')} ${e.deadline}`} {e.note}
             {e.satisfaction !== undefined && ` · ${t('field.satisfaction')} ${formatNumber(lang, e.satisfaction * 100, 0)}%`}
           </li>
         ))}
       </ol>
+      <RegisterActions data={data} hotspot={hotspot} />
+      <EvidenceBlock data={data} hotspot={hotspot} />
     </>
   );
+}
+
+/** The latest acceptance meeting's satisfaction as a percentage, or a dash before any. */
+function satisfactionText(rate: number | null, lang: 'zh-CN' | 'en'): string {
+  return rate === null ? '—' : `${formatNumber(lang, rate * 100, 0)}%`;
 }

@@ -14,6 +14,7 @@ import { useFilters } from '../state/filters';
 import { useAreaDrawing } from '../state/area-drawing';
 import { datasetNow } from '../state/clock';
 import { useRegisterHotspots } from '../state/register';
+import { useRegisterCandidates } from '../state/register-candidates';
 import { describeHover } from './describe-hover';
 import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
@@ -57,6 +58,8 @@ export function MapView({ data }: { data: MapData }) {
   const gridEdit = useGridEditView();
   const coverage = useCoverageView();
   const hotspots = useRegisterHotspots() ?? data.hotspots;
+  const candidates = useRegisterCandidates((s) => s.candidates);
+  const candidateAreas = useMemo(() => candidates?.map((c) => c.geometry) ?? null, [candidates]);
 
   const view: MapViewState = useMemo(
     () => ({
@@ -80,8 +83,9 @@ export function MapView({ data }: { data: MapData }) {
       pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
       hotspots,
+      candidates: candidateAreas,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, coverage.coverage, coverage.pending],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, candidateAreas, coverage.coverage, coverage.pending],
   );
 
   useEffect(() => {

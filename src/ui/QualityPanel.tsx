@@ -13,7 +13,8 @@ import { datasetNow } from '../state/clock';
 import { ConcentrationChart } from './ConcentrationChart';
 import { useRegisterHotspots } from '../state/register';
 
-const ACTIVE = new Set(['listed', 'rectifying', 'accepting', 'overdue']);
+/** Hotspot statuses being dealt with now (PAI scores them; the siting planner weights them). */
+export const ACTIVE = new Set(['listed', 'rectifying', 'accepting', 'overdue']);
 
 export function QualityPanel({ data }: { data: MapData }) {
   const t = useT();

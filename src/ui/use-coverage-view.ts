@@ -19,6 +19,7 @@ export function useCoverageView(): { coverage: CoverageLayerInput | null; pendin
       blindCounts: blindSpots?.counts ?? new Uint32Array(0),
       spots: blindSpots?.areas.map((a) => ({ rank: a.rank, centroid: a.centroid })) ?? [],
       sites: plan ? plan.sites.map((s) => ({ rank: s.rank, lng: s.lng, lat: s.lat })) : null,
+      added: plan?.addedCells ?? null,
     };
   }, [covered, blindSpots, plan]);
   return { coverage, pending: pending + (sitingPending ? 1 : 0) };

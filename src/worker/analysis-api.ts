@@ -32,6 +32,7 @@ import { buildPolygonIndex, type PolygonIndex } from '../analysis/areas/polygon-
 import { hourWeekMatrix, timeSeries, type TimeSeries } from '../analysis/time/time-series';
 import { warmUpColumns } from '../analysis/incidents/parallel-cells';
 import { CellPool } from './cell-pool';
+import { createRegisterApi } from './register-api';
 import { createBriefingApi } from './briefing-api';
 import { createCoverageApi } from './coverage-api';
 import { createGridEditorApi } from './grid-editor-api';
@@ -183,6 +184,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
 
   return {
     ...createBriefingApi({ indexAt, assignments }),
+    ...createRegisterApi({ indexAt: (res) => (res === undefined ? requireIndex() : indexAt(res)), assignments, studyCells, studyAreaM2: () => areaM2(boundary) }),
     ...createCoverageApi({ index: requireIndex, assignments, polygonSet: requireSet }),
     ...createGridEditorApi({ index: requireIndex, assignments }),
 

@@ -6,7 +6,7 @@ import { cellToLatLng } from 'h3-js';
 import { siteCameras, type SiteCandidate } from '../analysis/cameras/site-cameras';
 import { cameraCells } from '../analysis/cameras/coverage';
 import { inSector } from '../analysis/cameras/in-sector';
-import { siteCandidates, toSiteCandidates, type CandidateSite, type CandidateSource } from '../analysis/cameras/site-candidates';
+import { siteCandidates, toSiteCandidates, type CandidateSite } from '../analysis/cameras/site-candidates';
 import { keptPerCell } from '../analysis/cameras/coverage-measures';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
@@ -34,16 +34,9 @@ export interface PlanOptions {
   maxCellCandidates?: number;
 }
 
-export interface PlannedSite {
+/** A chosen candidate, with its rank and what it adds. */
+export interface PlannedSite extends CandidateSite {
   rank: number;
-  id: string;
-  source: CandidateSource;
-  lng: number;
-  lat: number;
-  heading: number;
-  fov: number;
-  range: number;
-  cost: number;
   /** Incidents this site newly covers, and the weighted figure the planner maximised. */
   incidents: number;
   gain: number;

@@ -21,6 +21,7 @@ const plan: CameraPlan = {
   coveredBefore: 100,
   resolution: 11,
   addedCells: [],
+  computeMs: 900,
 };
 
 describe('plan export', () => {

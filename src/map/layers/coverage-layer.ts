@@ -18,6 +18,8 @@ export interface CoverageLayerInput {
   spots: { rank: number; centroid: [number, number] }[];
   /** Proposed camera sites of the open plan, in rank order. */
   sites: { rank: number; lng: number; lat: number }[] | null;
+  /** Cells the open plan newly covers (the map's "after"). */
+  added: string[] | null;
 }
 
 const COVERED: RGBA = [40, 120, 220, 70];
@@ -49,6 +51,7 @@ export function coverageLayers(c: CoverageLayerInput, visible: boolean, dark: bo
     }),
     numbers('coverage-spot-numbers', c.spots.map((s) => ({ position: s.centroid, text: String(s.rank) })), visible, ink),
   ];
+  if (c.added) layers.push(h3CellLayer({ id: 'plan-added', cells: c.added, fill: () => [20, 160, 70, 150], colourKey: c.added, visible }));
   if (c.sites) {
     const sites = c.sites;
     layers.push(

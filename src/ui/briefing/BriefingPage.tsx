@@ -7,6 +7,7 @@ import type { MapData } from '../../model';
 import { fill, useLang, useT } from '../../i18n';
 import { followBriefing, useBriefing } from '../../state/briefing';
 import { useRoute } from '../../state/app-route';
+import { useRegisterHotspots } from '../../state/register';
 import { isFiltered, useFilters } from '../../state/filters';
 import { useIncidentResults } from '../../state/incident-results';
 import { partialBuckets } from '../../analysis/time/time-series';
@@ -23,13 +24,14 @@ import './briefing.css';
 export function BriefingPage({ data }: { data: MapData }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const { figures, periods, defaultPeriod, computedAt, error } = useBriefing();
+  const { figures, periods, defaultPeriod, computedAt, error, coverage } = useBriefing();
   const filters = useFilters(
     useShallow((s): Chosen => ({ timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea })),
   );
   useEffect(() => followBriefing(data), [data]);
   const tz = data.manifest.timeZone;
-  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, figures, periods, null) : null), [data, figures, periods]);
+  const hotspots = useRegisterHotspots() ?? data.hotspots;
+  const kpis = useMemo(() => (figures && periods ? briefingKpis(data, hotspots, figures, periods, coverage) : null), [data, hotspots, figures, periods, coverage]);
   const sheet = useRef<HTMLDivElement>(null);
   const scope = isFiltered({ ...filters, timeRange: null })
     ? fill(t('briefing.scope.filtered'), { chips: chipsOf({ ...filters, timeRange: null }, data, t, lang).map((c) => c.label).join('；') })

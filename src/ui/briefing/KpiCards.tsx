@@ -6,6 +6,7 @@ import type { ComparedCount } from '../../analysis/briefing/briefing-figures';
 import type { CountChange } from '../../analysis/stats/count-change';
 import { fill, formatNumber, useLang, useT, type MessageKey } from '../../i18n';
 import { percentText, rangeDates, type BriefingKpis } from './kpi-model';
+import { placeNameText } from '../place-name';
 
 function Card({ name, title, value, definition, children }: { name: string; title: string; value: string; definition: string; children?: ReactNode }) {
   return (
@@ -69,9 +70,9 @@ export function KpiCards({ k, tz }: { k: BriefingKpis; tz: string }) {
       <Card name="blind-spots" title={t('briefing.kpi.blindSpots')} value={cov ? cov.blindSpots.map((b) => b.count).join(',') || '-' : '-'} definition={t('briefing.kpi.blindSpots.def')}>
         {cov ? (
           <ol className="kpi-list">
-            {cov.blindSpots.map((b, i) => (
-              <li key={i}>
-                {b.place} · {n(b.count)}
+            {cov.blindSpots.map((b) => (
+              <li key={b.rank}>
+                {placeNameText(b.place, lang)} · {n(b.count)}
               </li>
             ))}
           </ol>

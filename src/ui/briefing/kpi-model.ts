@@ -6,14 +6,10 @@ import type { BriefingFigures, BriefingPeriods, ComparedCount } from '../../anal
 import { hotspotTally, type HotspotTally } from '../../analysis/briefing/hotspot-tally';
 import { localIsoDate } from '../../analysis/hotspots/hotspot-status';
 import { datasetNow } from '../../state/clock';
+import type { BriefingCoverage } from '../../state/briefing';
 
 /** Coverage figures when the coverage analysis gives them; null: not available (shown as "—"). */
-export interface CoverageKpi {
-  /** Share of the period's incidents in covered cells, 0–1. */
-  byIncidents: number;
-  /** The worst blind spots: a place name and incidents in it. */
-  blindSpots: Array<{ place: string; count: number }>;
-}
+export type CoverageKpi = BriefingCoverage;
 
 export interface BriefingKpis {
   periods: BriefingPeriods;
@@ -25,7 +21,8 @@ export interface BriefingKpis {
   coverage: CoverageKpi | null;
 }
 
-export function briefingKpis(data: MapData, figures: BriefingFigures, periods: BriefingPeriods, coverage: CoverageKpi | null): BriefingKpis {
+/** `hotspots`: the register's (its saved changes applied), else the dataset's. */
+export function briefingKpis(data: MapData, hotspots: MapData['hotspots'], figures: BriefingFigures, periods: BriefingPeriods, coverage: CoverageKpi | null): BriefingKpis {
   const cams = data.cameras.features;
   const online = cams.filter((c) => c.properties.status === 'online').length;
   return {
@@ -34,7 +31,7 @@ export function briefingKpis(data: MapData, figures: BriefingFigures, periods: B
     criminal: figures.criminal,
     publicOrder: figures.publicOrder,
     cameras: { online, total: cams.length, rate: cams.length > 0 ? online / cams.length : NaN },
-    hotspots: hotspotTally(data.hotspots.features.map((h) => h.properties), datasetNow(data.manifest), data.manifest.timeZone),
+    hotspots: hotspotTally(hotspots.features.map((h) => h.properties), datasetNow(data.manifest), data.manifest.timeZone),
     coverage,
   };
 }
