@@ -1,6 +1,6 @@
 // UI: the time strip under the map — trend with brush, weekday × hour matrix, chosen period.
 import { useShallow } from 'zustand/react/shallow';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { MapData, TrendBucket } from '../model';
 import { useIncidentResults } from '../state/incident-results';
 import { useFilters } from '../state/filters';
@@ -10,6 +10,7 @@ import { localIsoDate } from '../analysis/hotspots/hotspot-status';
 import { partialBuckets } from '../analysis/time/time-series';
 import { dataCoverage } from '../state/clock';
 import { TrendChart } from './TrendChart';
+import { useElementWidth } from './use-element-width';
 import { HourWeekMatrix } from './HourWeekMatrix';
 import { Segmented } from './Segmented';
 
@@ -23,14 +24,7 @@ export function TimePanel({ data }: { data: MapData }) {
   const matrix = useIncidentResults((s) => s.matrix);
   const { timeRange, setTimeRange } = useFilters(useShallow((s) => ({ timeRange: s.timeRange, setTimeRange: s.setTimeRange })));
   const { trendBucket, setTrendBucket } = useLayers(useShallow((s) => ({ trendBucket: s.trendBucket, setTrendBucket: s.setTrendBucket })));
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(600);
-  useEffect(() => {
-    const el = ref.current!;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const [ref, width] = useElementWidth<HTMLDivElement>();
   const tz = data.manifest.timeZone;
   // Buckets the data only partly covers (the first and last week, today): marked, not read as a fall.
   const partial = useMemo(() => (series ? partialBuckets(series.starts, dataCoverage(data.manifest)) : null), [series, data.manifest]);

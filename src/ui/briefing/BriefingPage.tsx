@@ -1,7 +1,7 @@
 // UI: the briefing page (`?view=briefing`) — a print-friendly sheet for the situation meeting:
 // key figures with 同比 / 环比, the trend, the busiest cells and grids, and the map, for the
 // current filter's period and area. Opened from the header's 简报 button; Back returns.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MapData } from '../../model';
 import { fill, useLang, useT } from '../../i18n';
@@ -10,6 +10,7 @@ import { useRoute } from '../../state/app-route';
 import { useRegisterHotspots } from '../../state/register';
 import { isFiltered, useFilters } from '../../state/filters';
 import { useIncidentResults } from '../../state/incident-results';
+import { useElementWidth } from '../use-element-width';
 import { partialBuckets } from '../../analysis/time/time-series';
 import { dataCoverage } from '../../state/clock';
 import { chipsOf, type Chosen } from '../FilterChips';
@@ -88,14 +89,7 @@ export function BriefingPage({ data }: { data: MapData }) {
 function BriefingTrend({ data }: { data: MapData }) {
   const t = useT();
   const series = useIncidentResults((s) => s.series);
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(600);
-  useEffect(() => {
-    const el = ref.current!;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const [ref, width] = useElementWidth<HTMLDivElement>();
   const partial = useMemo(() => (series ? partialBuckets(series.starts, dataCoverage(data.manifest)) : null), [series, data.manifest]);
   return (
     <section className="briefing-box briefing-trend" ref={ref}>
