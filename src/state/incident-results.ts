@@ -18,7 +18,7 @@ import { GISTAR_RESOLUTIONS } from '../model';
 import { suggestedResolution } from '../analysis/h3/boundary-cells';
 import { paiPeriods, type PaiPeriods } from '../analysis/evaluation/predictive-pai';
 import type { ConcentrationCurve } from '../analysis/evaluation/concentration';
-import type { PredictivePaiResult } from '../worker/analysis-api';
+import type { PredictivePaiResult } from '../worker/study-area-api';
 import { previousCalendarPeriod, sameCalendarPeriodLastYear } from '../analysis/time/calendar-periods';
 
 
