@@ -7,8 +7,8 @@ import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 const port = Number(process.env.PORT ?? 5173);
 
 // The browser tests' build (scripts/run-browser-tests.mjs sets ONE_MAP_TEST_DATASETS=1) also serves
-// the render tests' tiny fixed dataset; a production build ships only the demo.
-const testDatasets = process.env.ONE_MAP_TEST_DATASETS === '1' ? [serveDataset('tests/fixtures/render-dataset', 'tests/fixtures/render-dataset')] : [];
+// the render tests' tiny fixed dataset and the basemap fixtures; a production build ships only the demo.
+const testDatasets = process.env.ONE_MAP_TEST_DATASETS === '1' ? [serveDataset('tests/fixtures/render-dataset', 'tests/fixtures/render-dataset'), serveDataset('tests/fixtures/basemap', 'tests/fixtures/basemap')] : [];
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), serveDataset('data/demo', 'data/demo'), ...testDatasets],

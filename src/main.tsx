@@ -5,8 +5,11 @@ import { App } from './ui/App';
 import { loadDataset } from './state/dataset';
 import { datasetBaseUrl } from './state/dataset-url';
 import { startRegister } from './state/register';
+import { startBasemap } from './state/basemap';
 import './ui/styles.css';
 
 startRegister();
+// config.json beside the app may name an intranet basemap; read alongside the dataset.
+void startBasemap(import.meta.env.BASE_URL);
 loadDataset(datasetBaseUrl(location.search, import.meta.env.BASE_URL));
 createRoot(document.getElementById('root')!).render(<App />);

@@ -4,6 +4,7 @@ import { gridEditorEn } from './messages/grid-editor';
 import { coverageEn } from './messages/coverage';
 import { sitingEn } from './messages/siting';
 import { importEn } from './messages/import';
+import { basemapEn } from './messages/basemap';
 import { briefingEn } from './messages/briefing';
 import { registerEn } from './messages/register';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...coverageEn,
   ...sitingEn,
   ...importEn,
+  ...basemapEn,
   ...registerEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',

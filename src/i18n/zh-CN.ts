@@ -3,6 +3,7 @@ import { gridEditorZhCN } from './messages/grid-editor';
 import { coverageZhCN } from './messages/coverage';
 import { sitingZhCN } from './messages/siting';
 import { importZhCN } from './messages/import';
+import { basemapZhCN } from './messages/basemap';
 import { briefingZhCN } from './messages/briefing';
 import { registerZhCN } from './messages/register';
 export const zhCN = {
@@ -10,6 +11,7 @@ export const zhCN = {
   ...coverageZhCN,
   ...sitingZhCN,
   ...importZhCN,
+  ...basemapZhCN,
   ...registerZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',

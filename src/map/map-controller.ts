@@ -8,7 +8,8 @@ import { bbox } from '@turf/turf';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { BBox, LngLat, MapData, PolygonGeometry, Selection, Theme } from '../model';
 import type { MapView } from './map-view';
-import { offlineStyle } from './basemap/offline-style';
+import { basemapStyle, openBasemap, type OpenedBasemap } from './basemap/basemap-style';
+import type { BasemapSource } from '../model/basemap-source';
 import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
 import { AreaDrawing } from './area-drawing';
@@ -70,6 +71,11 @@ export class MapController {
   private renderedZoom = -1;
   /** The map shows the county as home fits it, and no one has moved it since. */
   private atHome = false;
+  /** The basemap drawn (null: the dataset's own layers), and the latest request for one. */
+  private basemap: OpenedBasemap | null = null;
+  private basemapRequest = 0;
+  /** A basemap is being opened (or is not yet known): the map is not idle meanwhile. */
+  private basemapPending = 1;
 
   /** One controller per dataset: a new dataset gets a new map. */
   constructor(
@@ -81,7 +87,7 @@ export class MapController {
     this.theme = theme;
     this.map = new MaplibreMap({
       container,
-      style: offlineStyle(data, theme),
+      style: basemapStyle(data, theme, null),
       ...(options.initialCamera
         ? { ...options.initialCamera }
         : { bounds: homeBounds(data), fitBoundsOptions: { padding: fitPadding(container.clientWidth, container.clientHeight, options.homePadding ?? {}) } }),
@@ -191,9 +197,39 @@ export class MapController {
     // A mark for the benchmark: the moment new hexagon counts reach the layer.
     if (view.hexCounts && view.hexCounts !== this.view?.hexCounts) performance.mark('one-map:hex-data');
     this.view = view;
-    this.idle.setPendingWork(view.pendingWork);
+    this.idle.setPendingWork(view.pendingWork + this.basemapPending);
     this.applyStyle();
     this.render();
+  }
+
+  /**
+   * Draws `source` as the basemap (null: the dataset's own layers). Until the first call the map
+   * is not idle — the caller makes it once it knows (config.json read, a saved file restored).
+   * Rejects with the reason when the source cannot be used; the map then keeps what it drew.
+   */
+  async setBasemap(source: BasemapSource | null, origins: readonly string[]): Promise<void> {
+    const request = ++this.basemapRequest;
+    this.setBasemapPending(1);
+    try {
+      const opened = source ? await openBasemap(source, origins) : null;
+      if (request !== this.basemapRequest) return;
+      if (opened !== this.basemap) {
+        this.basemap = opened;
+        this.map.setStyle(basemapStyle(this.data, this.theme, opened));
+      }
+    } finally {
+      if (request === this.basemapRequest) this.setBasemapPending(0);
+    }
+  }
+
+  /** What the basemap is now: the dataset's own layers, a tile archive (vector or raster), or a style. */
+  basemapKind(): 'dataset' | 'vector' | 'raster' | 'style' {
+    return !this.basemap ? 'dataset' : this.basemap.type === 'style' ? 'style' : this.basemap.kind;
+  }
+
+  private setBasemapPending(n: number): void {
+    this.basemapPending = n;
+    this.idle.setPendingWork((this.view?.pendingWork ?? 0) + n);
   }
 
   /** Pixel position of a coordinate, relative to the map container. */
@@ -277,7 +313,7 @@ export class MapController {
     if (!this.view || this.view.theme === this.theme) return;
     this.theme = this.view.theme;
     this.idle.busy();
-    this.map.setStyle(offlineStyle(this.data, this.theme));
+    this.map.setStyle(basemapStyle(this.data, this.theme, this.basemap));
   }
 
   private render(): void {

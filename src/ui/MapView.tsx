@@ -19,6 +19,8 @@ import { describeHover } from './describe-hover';
 import { useCoverageView } from './use-coverage-view';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 import { onGridEditPick, useGridEditGestures, useGridEditView } from './grid-editor/use-grid-edit-map';
+import { activeBasemap, clearBasemapFile, reportBasemapProblem, useBasemap } from '../state/basemap';
+import { BasemapNotice } from './io/BasemapNotice';
 
 declare global {
   interface Window {
@@ -29,6 +31,8 @@ declare global {
       getZoom(): number;
       /** Objects drawn per deck.gl layer id (array-data layers only). */
       layerCounts(): Record<string, number>;
+      /** What the basemap is: the dataset's own layers, a vector or raster tile archive, or an intranet style. */
+      basemap(): 'dataset' | 'vector' | 'raster' | 'style';
       manifest: MapData['manifest'];
     };
   }
@@ -107,6 +111,7 @@ export function MapView({ data }: { data: MapData }) {
       jumpTo: (t) => controller.jumpTo(t),
       getZoom: () => controller.getZoom(),
       layerCounts: () => controller.layerCounts(),
+      basemap: () => controller.basemapKind(),
       manifest: data.manifest,
     };
     return () => {
@@ -138,6 +143,20 @@ export function MapView({ data }: { data: MapData }) {
 
   useGridEditGestures(controllerRef);
 
+  // The basemap: once config.json and a saved file are known (the map is not idle before).
+  const basemap = useBasemap(useShallow((s) => ({ ready: s.ready, source: activeBasemap(s), origins: s.origins })));
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller || !basemap.ready) return;
+    controller.setBasemap(basemap.source, basemap.origins).catch((e: unknown) => {
+      const source = basemap.source;
+      reportBasemapProblem(`${source?.name ?? ''}: ${e instanceof Error ? e.message : String(e)}`);
+      // A picked file that does not open is not kept: the configured basemap (or the dataset's) comes back.
+      if (source?.from === 'file') void clearBasemapFile();
+      else void controller.setBasemap(null, basemap.origins);
+    });
+  }, [basemap.ready, basemap.source, basemap.origins, data]);
+
   const cameraRequest = useMapCamera((s) => s.request);
   useEffect(() => {
     const controller = controllerRef.current;
@@ -150,6 +169,7 @@ export function MapView({ data }: { data: MapData }) {
   return (
     <>
       <div ref={containerRef} className="map" data-testid="map" data-idle="false" />
+      <BasemapNotice />
       <button
         className="map-home"
         data-testid="map-home"

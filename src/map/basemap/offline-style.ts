@@ -1,6 +1,6 @@
 // Map: the offline MapLibre style built from the dataset's own basemap layers. No glyphs, no
 // sprites and no tile URLs — nothing here can make a request; labels are drawn by deck.gl.
-import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { BasemapData, Theme } from '../../model';
 
 
@@ -43,17 +43,35 @@ const ROAD_CLASSES = [
   { cls: 'expressway', width: 2.8, minzoom: 7 },
 ] as const;
 
+/** The county and town outlines as GeoJSON sources: drawn over any basemap (they are the dataset's). */
+export function adminSources(data: BasemapData): StyleSpecification['sources'] {
+  const towns = { type: 'FeatureCollection' as const, features: data.admin.features.filter((f) => f.properties.level === 'town') };
+  const county = { type: 'FeatureCollection' as const, features: data.admin.features.filter((f) => f.properties.level === 'county') };
+  return { county: { type: 'geojson', data: county }, towns: { type: 'geojson', data: towns } };
+}
+
+/** The town (dashed) and county outlines over the basemap. */
+export function adminLayers(theme: Theme): LayerSpecification[] {
+  const c = PALETTE[theme];
+  return [
+    {
+      id: 'town-boundary',
+      type: 'line',
+      source: 'towns',
+      paint: { 'line-color': c.townLine, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+    },
+    { id: 'county-boundary', type: 'line', source: 'county', paint: { 'line-color': c.countyLine, 'line-width': 2.5 } },
+  ];
+}
+
 /** Builds the MapLibre style for a dataset's basemap in the given theme. */
 export function offlineStyle(data: BasemapData, theme: Theme): StyleSpecification {
   const c = PALETTE[theme];
-  const towns = { type: 'FeatureCollection' as const, features: data.admin.features.filter((f) => f.properties.level === 'town') };
-  const county = { type: 'FeatureCollection' as const, features: data.admin.features.filter((f) => f.properties.level === 'county') };
   return {
     version: 8,
     name: `one-map-offline-${theme}`,
     sources: {
-      county: { type: 'geojson', data: county },
-      towns: { type: 'geojson', data: towns },
+      ...adminSources(data),
       water: { type: 'geojson', data: data.water },
       roads: { type: 'geojson', data: data.roads },
       buildings: { type: 'geojson', data: data.buildings },
@@ -94,13 +112,7 @@ export function offlineStyle(data: BasemapData, theme: Theme): StyleSpecificatio
         layout: { 'line-cap': 'round' as const, 'line-join': 'round' as const },
         paint: { 'line-color': c.road[r.cls], 'line-width': roadWidth(r.width) },
       })),
-      {
-        id: 'town-boundary',
-        type: 'line',
-        source: 'towns',
-        paint: { 'line-color': c.townLine, 'line-width': 1.2, 'line-dasharray': [3, 2] },
-      },
-      { id: 'county-boundary', type: 'line', source: 'county', paint: { 'line-color': c.countyLine, 'line-width': 2.5 } },
+      ...adminLayers(theme),
     ],
   };
 }

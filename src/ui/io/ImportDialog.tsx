@@ -12,6 +12,9 @@ import {
   cancelImport, chooseImportFile, closeImportDialog, setImportColumn, setImportCrs, setImportKind, setImportTimeZone, startImport, useImport,
 } from '../../state/import';
 import { download } from '../briefing/briefing-export';
+import { BasemapFilePicker } from './BasemapFilePicker';
+import { chooseBasemapFile } from '../../state/basemap';
+import { basemapFormatOf } from '../../io/app-config';
 
 const REPORT_ROWS_SHOWN = 500;
 const CRS_CHOICES: CoordinateSystem[] = ['WGS84', 'GCJ02', 'BD09'];
@@ -78,6 +81,7 @@ function Chooser() {
         />
       </label>
       <small>{t('import.file.hint')}</small>
+      <BasemapFilePicker onChosen={closeImportDialog} />
     </div>
   );
 }
@@ -226,6 +230,8 @@ function useDropOnMap(): void {
       const f = e.dataTransfer?.files?.[0];
       if (!onMap(e) || !f) return;
       e.preventDefault();
+      // A tile archive dropped on the map becomes the basemap; it is not data to import.
+      if (basemapFormatOf(f.name) !== 'style') return void chooseBasemapFile(f);
       if (useImport.getState().phase === 'closed') {
         useImport.setState({ phase: 'choose' });
       }

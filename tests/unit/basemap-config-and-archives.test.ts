@@ -1,0 +1,99 @@
+// config.json (the intranet basemap) is read strictly: a basemap only from this origin or an
+// origin the file names, the format from the extension; and the basemap fixtures made by
+// scripts/basemap-fixture are real archives — the pmtiles package reads the .pmtiles (its header,
+// metadata and a tile that decodes as a Mapbox Vector Tile with the Protomaps layers), and
+// src/io/mbtiles reads the same tile from the .mbtiles.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { PMTiles, TileType, type Source } from 'pmtiles';
+import Pbf from 'pbf';
+import { basemapFormatOf, parseAppConfig } from '../../src/io/app-config';
+import { openMbtiles } from '../../src/io/mbtiles';
+
+const CONFIG = 'http://one-map.county.internal/app/config.json';
+
+describe('config.json', () => {
+  test('a relative .pmtiles path resolves beside the app on its own origin', () => {
+    const r = parseAppConfig('{"basemap": "tiles/county.pmtiles"}', CONFIG);
+    expect(r.problems).toEqual([]);
+    expect(r.config.basemap).toEqual({ from: 'config', format: 'pmtiles', url: 'http://one-map.county.internal/app/tiles/county.pmtiles', name: 'county.pmtiles' });
+  });
+
+  test('formats come from the extension or the format field', () => {
+    expect(basemapFormatOf('/a/b.MBTILES?x=1')).toBe('mbtiles');
+    expect(basemapFormatOf('/styles/basic/style.json')).toBe('style');
+    const r = parseAppConfig('{"basemap": {"url": "/tiles/get?id=7", "format": "mbtiles", "name": "县域底图"}}', CONFIG);
+    expect(r.config.basemap).toMatchObject({ format: 'mbtiles', name: '县域底图', url: 'http://one-map.county.internal/tiles/get?id=7' });
+  });
+
+  test('another origin is refused unless basemapOrigins names it', () => {
+    const refused = parseAppConfig('{"basemap": "http://tiles.county.internal/styles/basic.json"}', CONFIG);
+    expect(refused.config.basemap).toBeNull();
+    expect(refused.problems.join()).toMatch(/tiles\.county\.internal.*basemapOrigins/);
+    const allowed = parseAppConfig('{"basemap": "http://tiles.county.internal/styles/basic.json", "basemapOrigins": ["http://tiles.county.internal/"]}', CONFIG);
+    expect(allowed.problems).toEqual([]);
+    expect(allowed.config).toEqual({ basemap: { from: 'config', format: 'style', url: 'http://tiles.county.internal/styles/basic.json', name: 'basic.json' }, basemapOrigins: ['http://tiles.county.internal'] });
+  });
+
+  test('no basemap, bad JSON, bad origins and non-http URLs are said, never thrown', () => {
+    expect(parseAppConfig('{"basemap": null, "basemapOrigins": []}', CONFIG)).toEqual({ config: { basemap: null, basemapOrigins: [] }, problems: [] });
+    expect(parseAppConfig('{"basemap": ', CONFIG).problems[0]).toMatch(/not valid JSON/);
+    expect(parseAppConfig('[1]', CONFIG).problems[0]).toMatch(/JSON object/);
+    expect(parseAppConfig('{"basemapOrigins": ["*", "ftp://x"]}', CONFIG).problems).toHaveLength(2);
+    expect(parseAppConfig('{"basemap": "javascript:alert(1)"}', CONFIG).problems[0]).toMatch(/http\(s\)/);
+    expect(parseAppConfig('{"basemap": {"name": "x"}}', CONFIG).problems[0]).toMatch(/url/);
+  });
+});
+
+/** The layer names of a Mapbox Vector Tile (field 3 of the tile is a layer; field 1 of a layer its name). */
+function mvtLayerNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  new Pbf(bytes).readFields((tag, _r, pbf) => {
+    if (tag !== 3 || !pbf) return;
+    const end = pbf.readVarint() + pbf.pos;
+    while (pbf.pos < end) {
+      const val = pbf.readVarint();
+      const field = val >> 3;
+      if (field === 1) names.push(pbf.readString());
+      else pbf.skip(val);
+    }
+  }, null);
+  return names;
+}
+
+describe('basemap fixtures (scripts/basemap-fixture/make-fixture.ts)', () => {
+  const FIX = 'tests/fixtures/basemap';
+
+  test('the .pmtiles is a PMTiles v3 vector archive over the demo county in the Protomaps schema', async () => {
+    const bytes = readFileSync(`${FIX}/demo-county.pmtiles`);
+    const source: Source = { getKey: () => 'fixture', getBytes: async (o, l) => ({ data: bytes.buffer.slice(bytes.byteOffset + o, bytes.byteOffset + o + l) as ArrayBuffer }) };
+    const archive = new PMTiles(source);
+    const h = await archive.getHeader();
+    expect(h.specVersion).toBe(3);
+    expect(h.tileType).toBe(TileType.Mvt);
+    expect([h.minZoom, h.maxZoom]).toEqual([8, 13]);
+    expect(h.minLon).toBeCloseTo(116.98, 1);
+    const meta = (await archive.getMetadata()) as { vector_layers: { id: string }[] };
+    expect(meta.vector_layers.map((l) => l.id)).toEqual(['earth', 'water', 'roads']);
+    // The county seat's tile at z12 holds land, water and roads (the library has un-gzipped it).
+    const x = Math.floor(((117.2267 + 180) / 360) * 4096);
+    const r = (32.9389 * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 4096);
+    const tile = await archive.getZxy(12, x, y);
+    expect(tile).toBeDefined();
+    expect(mvtLayerNames(new Uint8Array(tile!.data))).toEqual(expect.arrayContaining(['earth', 'roads']));
+    // The .mbtiles holds the same tile (gzip as stored, rows numbered from the south).
+    const mb = await openMbtiles(readFileSync(`${FIX}/demo-county.mbtiles`));
+    expect(mb.metadata).toMatchObject({ format: 'pbf', minzoom: '8', maxzoom: '13' });
+    const stored = mb.tile(12, x, y);
+    expect(stored).not.toBeNull();
+    expect(Buffer.from(gunzipSync(stored!))).toEqual(Buffer.from(new Uint8Array(tile!.data)));
+    expect(mb.tile(12, x, y + 4096)).toBeNull();
+    mb.close();
+  });
+
+  test('bytes that are not an MBTiles database are refused with a reason', async () => {
+    await expect(openMbtiles(new TextEncoder().encode('<html>not a database</html>'))).rejects.toThrow(/not an MBTiles file/);
+  });
+});
