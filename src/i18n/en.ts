@@ -5,6 +5,7 @@ import { coverageEn } from './messages/coverage';
 import { sitingEn } from './messages/siting';
 import { importEn } from './messages/import';
 import { basemapEn } from './messages/basemap';
+import { exportEn } from './messages/export';
 import { briefingEn } from './messages/briefing';
 import { registerEn } from './messages/register';
 
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...sitingEn,
   ...importEn,
   ...basemapEn,
+  ...exportEn,
   ...registerEn,
   'app.title': 'Safety One-Map',
   'app.subtitle': 'Governance and public-security situation',

@@ -4,6 +4,7 @@ import { coverageZhCN } from './messages/coverage';
 import { sitingZhCN } from './messages/siting';
 import { importZhCN } from './messages/import';
 import { basemapZhCN } from './messages/basemap';
+import { exportZhCN } from './messages/export';
 import { briefingZhCN } from './messages/briefing';
 import { registerZhCN } from './messages/register';
 export const zhCN = {
@@ -12,6 +13,7 @@ export const zhCN = {
   ...sitingZhCN,
   ...importZhCN,
   ...basemapZhCN,
+  ...exportZhCN,
   ...registerZhCN,
   'app.title': '平安一张图',
   'app.subtitle': '综治与公共安全态势',

@@ -1,9 +1,11 @@
 // IO (pure): a camera-siting plan written out — GeoJSON (one Point feature per proposed site, in
-// rank order) and CSV (one row per site) — in WGS-84, or GCJ-02 for tools on Chinese web maps
-// (AMap, Tencent). No DOM: the panel turns the text into a download.
+// rank order), CSV (one row per site; UTF-8 with BOM, formula-looking text defused, as every
+// export) and XLSX — in WGS-84, or GCJ-02 for tools on Chinese web maps (AMap, Tencent). The
+// planner's buttons and the title bar's export menu both write plans through here. No DOM.
 import type { CameraPlan } from '../model/camera-plan';
 import { fromWgs84 } from './coordinates';
-import { csvText } from '../cli/csv-write';
+import type { ExportFeature, ExportTable } from './export/tables';
+import { tableToCsv, tableToXlsx, type ExportFormat } from './export/writers';
 
 export type PlanCrs = 'WGS84' | 'GCJ02';
 
@@ -16,12 +18,12 @@ function position(lng: number, lat: number, crs: PlanCrs): [number, number] {
 }
 
 /**
- * The plan as a GeoJSON FeatureCollection: Point features in rank order with properties rank, id,
+ * The plan's sites as Point features in rank order, positions in `crs`, with properties rank, id,
  * source, heading, fov, range, cost, gain (incidents newly covered), cumulative, town, community,
- * grid and road. `coordinateSystem` (a foreign member) says which datum the positions are in.
+ * grid and road.
  */
-export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
-  const features = plan.sites.map((s) => ({
+export function planFeatures(plan: CameraPlan, crs: PlanCrs = 'WGS84'): ExportFeature[] {
+  return plan.sites.map((s) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: position(s.lng, s.lat, crs) },
     properties: {
@@ -40,23 +42,39 @@ export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
       road: s.place.road,
     },
   }));
-  return `${JSON.stringify({ type: 'FeatureCollection', name: plan.name, coordinateSystem: crs, features })}\n`;
+}
+
+/** The plan as a GeoJSON FeatureCollection; `coordinateSystem` (a foreign member) says which datum the positions are in. */
+export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
+  return `${JSON.stringify({ type: 'FeatureCollection', name: plan.name, coordinateSystem: crs, features: planFeatures(plan, crs) })}\n`;
 }
 
 export const PLAN_CSV_HEADER = ['rank', 'id', 'source', 'lng', 'lat', 'crs', 'heading', 'fov', 'range', 'cost', 'gain', 'cumulative', 'town', 'community', 'grid', 'road'] as const;
 
-/** The plan as CSV, one row per site in rank order, header {@link PLAN_CSV_HEADER}. */
-export function planCsv(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
-  return csvText(
-    PLAN_CSV_HEADER,
-    plan.sites.map((s) => {
-      const [x, y] = position(s.lng, s.lat, crs);
-      return [s.rank, s.id, s.source, x, y, crs, s.heading, s.fov, s.range, s.cost, s.incidents, s.cumulativeIncidents, s.place.town ?? '', s.place.village ?? '', s.place.grid ?? '', s.place.road ?? ''];
+/** The plan as a table, one row per site in rank order, columns {@link PLAN_CSV_HEADER}. */
+export function planTable(plan: CameraPlan, crs: PlanCrs = 'WGS84'): ExportTable {
+  return {
+    columns: [...PLAN_CSV_HEADER],
+    rows: planFeatures(plan, crs).map(({ geometry, properties: p }) => {
+      const [x, y] = geometry.coordinates as [number, number];
+      return [p.rank, p.id, p.source, x, y, crs, p.heading, p.fov, p.range, p.cost, p.gain, p.cumulative, p.town ?? '', p.community ?? '', p.grid ?? '', p.road ?? ''];
     }),
-  );
+  };
+}
+
+/** The plan as CSV (the export CSV: BOM, CRLF, formula-looking text defused). */
+export function planCsv(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
+  return tableToCsv(planTable(plan, crs));
+}
+
+/** The plan's file in a format: bytes, MIME type and extension. */
+export function exportPlan(plan: CameraPlan, format: ExportFormat, crs: PlanCrs): { bytes: Uint8Array; mime: string; ext: ExportFormat } {
+  if (format === 'xlsx') return { bytes: tableToXlsx(planTable(plan, crs), plan.name), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' };
+  const text = format === 'csv' ? planCsv(plan, crs) : planGeoJson(plan, crs);
+  return { bytes: new TextEncoder().encode(text), mime: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json', ext: format };
 }
 
 /** A file name for the plan: its name made safe, the datum and the extension. */
-export function planFileName(plan: CameraPlan, crs: PlanCrs, ext: 'geojson' | 'csv'): string {
+export function planFileName(plan: CameraPlan, crs: PlanCrs, ext: ExportFormat): string {
   return `${plan.name.replace(/[\\/:*?"<>|\s]+/g, '_')}-${crs}.${ext}`;
 }

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { PMTiles, TileType, type Source } from 'pmtiles';
-import Pbf from 'pbf';
 import { basemapFormatOf, parseAppConfig } from '../../src/io/app-config';
 import { openMbtiles } from '../../src/io/mbtiles';
 
@@ -46,19 +45,35 @@ describe('config.json', () => {
   });
 });
 
-/** The layer names of a Mapbox Vector Tile (field 3 of the tile is a layer; field 1 of a layer its name). */
+/** The layer names of a Mapbox Vector Tile: field 3 of the tile is a layer, field 1 of a layer its name. */
 function mvtLayerNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  new Pbf(bytes).readFields((tag, _r, pbf) => {
-    if (tag !== 3 || !pbf) return;
-    const end = pbf.readVarint() + pbf.pos;
-    while (pbf.pos < end) {
-      const val = pbf.readVarint();
-      const field = val >> 3;
-      if (field === 1) names.push(pbf.readString());
-      else pbf.skip(val);
+  let pos = 0;
+  const varint = (): number => {
+    let v = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const b = bytes[pos++];
+      v += (b & 0x7f) * shift;
+      if (b < 0x80) return v;
     }
-  }, null);
+  };
+  const skip = (wire: number) => (wire === 0 ? varint() : wire === 1 ? (pos += 8) : wire === 2 ? (pos += varint()) : (pos += 4));
+  const names: string[] = [];
+  while (pos < bytes.length) {
+    const key = varint();
+    if (key !== ((3 << 3) | 2)) {
+      skip(key & 7);
+      continue;
+    }
+    const end = varint() + pos;
+    while (pos < end) {
+      const k = varint();
+      if (k === ((1 << 3) | 2)) {
+        const len = varint();
+        names.push(new TextDecoder().decode(bytes.subarray(pos, pos + len)));
+        pos += len;
+      } else skip(k & 7);
+    }
+  }
   return names;
 }
 

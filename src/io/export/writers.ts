@@ -7,6 +7,9 @@ import { convertCoordinates, featuresToTable, type ExportCrs, type ExportFeature
 
 export type ExportFormat = 'csv' | 'geojson' | 'xlsx';
 
+/** Text Excel would take for a formula if it were typed in (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * CSV text of a table (RFC 4180 quoting), with a leading U+FEFF and "\r\n" line ends. A text
  * starting with = + - @ (which Excel would run as a formula: imported names are untrusted) is
@@ -17,7 +20,7 @@ export function tableToCsv(table: ExportTable): string {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number') return v;
     const s = String(v);
-    return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return FORMULA_START.test(s) ? `'${s}` : s;
   };
   const line = (r: readonly unknown[]) => r.map((v) => csvField(text(v))).join(',');
   return `\uFEFF${[line(table.columns), ...table.rows.map(line)].join('\r\n')}\r\n`;
@@ -38,9 +41,19 @@ export function featuresToGeoJson(features: readonly ExportFeature[], crs: Expor
   return `${JSON.stringify(fc)}\n`;
 }
 
-/** An XLSX workbook of one sheet (named `sheet`, ≤ 31 characters) holding the table. */
+/**
+ * An XLSX workbook of one sheet (named `sheet`, ≤ 31 characters) holding the table. Text is
+ * written as text cells (never a formula: SheetJS writes one only when asked), and text that
+ * starts like a formula also gets the Text number format "@", so that editing the cell in Excel
+ * (F2, Enter) keeps it text instead of turning `=HYPERLINK(…)` into a live link.
+ */
 export function tableToXlsx(table: ExportTable, sheet = 'Sheet1'): Uint8Array {
   const ws = utils.aoa_to_sheet([table.columns, ...table.rows]);
+  for (const [ref, cell] of Object.entries(ws)) {
+    if (ref[0] === '!' || typeof cell !== 'object' || cell === null) continue;
+    const c = cell as { t?: string; v?: unknown; z?: string };
+    if (c.t === 's' && typeof c.v === 'string' && FORMULA_START.test(c.v)) c.z = '@';
+  }
   const wb = utils.book_new();
   utils.book_append_sheet(wb, ws, sheet.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
