@@ -14,8 +14,8 @@ import { openArchive, type OpenedArchive } from './tile-archives';
 /** A basemap ready to draw: a tile archive, or a style fetched from the intranet. */
 export type OpenedBasemap = ({ type: 'archive' } & OpenedArchive) | { type: 'style'; style: StyleSpecification };
 
-/** The Protomaps schema's layers; an archive naming none of them is in another schema. */
-const PROTOMAPS_LAYERS = ['earth', 'water', 'roads', 'landuse', 'buildings'];
+/** Layers only the Protomaps schema has (OpenMapTiles also has water and landuse, but calls roads transportation). */
+const PROTOMAPS_LAYERS = ['earth', 'roads'];
 
 /**
  * Opens a basemap. `origins` are those it may load from (the page's own and config.json's
@@ -25,7 +25,7 @@ export async function openBasemap(source: BasemapSource, origins: readonly strin
   if (source.format !== 'style') {
     const archive = await openArchive(source as Exclude<BasemapSource, { format: 'style' }>);
     if (archive.kind === 'vector' && archive.layerIds.length > 0 && !archive.layerIds.some((id) => PROTOMAPS_LAYERS.includes(id))) {
-      throw new Error(`its vector tiles are not in the Protomaps basemap schema (layers ${PROTOMAPS_LAYERS.join(', ')}); it has ${archive.layerIds.slice(0, 8).join(', ')}`);
+      throw new Error(`its vector tiles are not in the Protomaps basemap schema (layers earth, water, roads …); it has ${archive.layerIds.slice(0, 8).join(', ')}`);
     }
     return { type: 'archive', ...archive };
   }
