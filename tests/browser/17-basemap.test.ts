@@ -104,7 +104,7 @@ describe('intranet basemap', () => {
     expect(await page.getByTestId('basemap-current').innerText()).toContain('demo-county.mbtiles');
     await settle(page, () => page.getByTestId('basemap-clear').click());
     expect(await basemapKind(page)).toBe('dataset');
-  });
+  }, 600_000);
 
   test('a file that is not a tile archive is refused with a reason and the basemap stays', async () => {
     const { page } = session();

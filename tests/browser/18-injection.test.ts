@@ -68,15 +68,10 @@ describe('injection through every place a name appears', () => {
     await assertInert(page, 'search results');
     await page.getByTestId('search').fill('');
 
-    // Tooltip over the camera, then its detail panel.
+    // The camera's detail panel (a click on it).
     await jumpTo(page, [lng, lat], 17);
     const p = await pagePoint(page, [lng, lat]);
-    await page.mouse.move(p.x - 3, p.y - 3);
     await page.mouse.move(p.x, p.y);
-    const tooltip = page.getByTestId('tooltip');
-    await tooltip.waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await tooltip.innerText()).toContain(XSS);
-    await assertInert(page, 'camera tooltip');
     await settle(page, () => page.mouse.click(p.x, p.y));
     const panel = page.getByTestId('detail-panel');
     await panel.waitFor({ state: 'visible', timeout: 30_000 });
@@ -84,7 +79,7 @@ describe('injection through every place a name appears', () => {
     await snap(page, 'injection-camera-panel');
     await assertInert(page, 'camera detail panel');
 
-    // Tooltip over the hotspot (east of the cameras), then the overdue list with its responsible people.
+    // The map tooltip over the hotspot (east of the cameras), then the overdue list with its responsible people.
     const h = await pagePoint(page, [lng + 0.002 + d / 2, lat - d / 2]);
     await page.keyboard.press('Escape');
     await page.mouse.move(h.x - 3, h.y - 3);
@@ -106,7 +101,7 @@ describe('injection through every place a name appears', () => {
     // Legends and the filter panel hold no element made from imported text either.
     await expect(page.locator('[data-testid^="legend-"] img, .filter-panel img').count()).resolves.toBe(0);
     await assertInert(page, 'legends');
-  });
+  }, 600_000);
 
   test('exported CSV, GeoJSON and XLSX keep the names literal and defuse the formulas', async () => {
     const { page } = session();
