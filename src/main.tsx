@@ -10,3 +10,5 @@ import './ui/styles.css';
 startRegister();
 loadDataset(datasetBaseUrl(location.search, import.meta.env.BASE_URL));
 createRoot(document.getElementById('root')!).render(<App />);
+// The side-by-side benchmark's hook: its own chunk, fetched only with ?bench.
+if (new URLSearchParams(location.search).has('bench')) void import('./bench-hook/bench-hook').then((m) => m.installBenchHook());
