@@ -1,7 +1,7 @@
 // Bench hook: one timed load of a CSV — the app's own import (the import worker a dropped file
 // goes through: open, detect the columns, read and check every row), then the incidents handed
 // to the dataset as an import hands them, until the frame that shows their hexagons.
-import { resolutionForZoom } from '../analysis/h3/zoom-resolution';
+import { resolutionForZoom, zoomForResolution } from '../analysis/h3/zoom-resolution';
 import type { IncidentColumns } from '../model';
 import { replaceData, useDataset } from '../state/dataset';
 import { useFilters } from '../state/filters';
@@ -36,7 +36,7 @@ export interface LoadSummary {
 export async function benchLoad(bytes: Uint8Array, timeZone: string, watch: FrameWatch): Promise<LoadTimes & { summary: LoadSummary }> {
   const data = useDataset.getState().data;
   if (!data) throw new Error('the app has no dataset yet: wait for __bench.ready');
-  const zoom = zoomFor(BENCH_RESOLUTION, data.manifest.center[1]);
+  const zoom = zoomForResolution(BENCH_RESOLUTION, { latitude: data.manifest.center[1] });
   prepareView(zoom);
   await watch.settled();
 
@@ -75,14 +75,6 @@ function prepareView(zoom: number): void {
   if (!here || resolutionForZoom(here.zoom, { latitude: useDataset.getState().data!.manifest.center[1] }) !== BENCH_RESOLUTION) {
     window.__oneMap?.jumpTo({ center: here?.center ?? useDataset.getState().data!.manifest.center, zoom });
   }
-}
-
-/** The middle of the zoom levels at which the app draws hexagons of `res` (its own rule, at the dataset's latitude). */
-export function zoomFor(res: number, latitude: number): number {
-  const zooms: number[] = [];
-  for (let z = 0; z <= 22; z += 0.01) if (resolutionForZoom(z, { latitude }) === res) zooms.push(z);
-  if (zooms.length === 0) throw new Error(`no zoom draws resolution ${res}`);
-  return Math.round(((zooms[0] + zooms[zooms.length - 1]) / 2) * 100) / 100;
 }
 
 /** The middle of the incidents' extent [lng, lat]. */
