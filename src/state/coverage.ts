@@ -37,6 +37,8 @@ export const useCoverage = create<CoverageResults>((set) => ({
 
 /** The client coverage was started with: the planner asks it too. */
 let coverageClient: AnalysisClient | null = null;
+/** The layers last handed to the worker's coverage (by identity), and when it had them. */
+let sent: { client: AnalysisClient; input: Pick<MapData, 'cameras' | 'buildings' | 'roads' | 'admin' | 'grids'>; ready: Promise<unknown> } | null = null;
 export function coverageAnalysis(): AnalysisClient {
   if (!coverageClient) throw new Error('coverage not started');
   return coverageClient;
@@ -45,7 +47,11 @@ export function coverageAnalysis(): AnalysisClient {
 /** Hands the dataset's cameras and basemap to the worker and wires the filter to coverage requests. */
 export function startCoverage(client: AnalysisClient, data: MapData, towns: AdminCollection['features']): () => void {
   coverageClient = client;
-  const ready = client.setCoverageData({ cameras: data.cameras, buildings: data.buildings, roads: data.roads, admin: data.admin, grids: data.grids });
+  const input = { cameras: data.cameras, buildings: data.buildings, roads: data.roads, admin: data.admin, grids: data.grids };
+  // An import of incidents alone keeps these layers: the worker has them (their indexes built) already.
+  const same = sent?.client === client && (Object.keys(input) as (keyof typeof input)[]).every((k) => sent!.input[k] === input[k]);
+  if (!same) sent = { client, input, ready: client.setCoverageData(input) };
+  const ready = sent!.ready;
   const filterCtx: FilterContext = { manifest: data.manifest, towns, grids: data.grids };
   const generation: Record<string, number> = {};
   const lastKey: Record<string, string> = {};
