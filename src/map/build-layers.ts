@@ -14,6 +14,7 @@ import { drawnAreaLayers } from './layers/drawn-area-layer';
 import { gridEditLayers } from './layers/grid-edit-layer';
 import { candidateLayer } from './layers/candidate-layer';
 import { coverageLayers } from './layers/coverage-layer';
+import { whatIfLayers } from './layers/whatif-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
@@ -49,7 +50,8 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
     ...candidateLayer(view.candidates),
-    ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
+    ...cameraLayers({ cameras: view.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
+    ...whatIfLayers(view.whatIf, view.visible.cameras),
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,

@@ -1,6 +1,7 @@
 // State: camera coverage for the current filter — the covered cells, the measures (county, towns,
 // grids, hotspots) and the ranked blind spots, all computed in the analysis worker. Asked for only
-// while the coverage overlay is on or a grid or hotspot's details are open; the latest request wins.
+// while the coverage overlay is on or a grid, hotspot or camera's details are open (a camera's what-if
+// edits show their effect there); the latest request wins.
 import { create } from 'zustand';
 import type { AdminCollection, MapData } from '../model';
 import type { AnalysisClient } from '../worker/analysis-client';
@@ -9,6 +10,7 @@ import { useFilters } from './filters';
 import { useLayers } from './layers';
 import { useSelection } from './selection';
 import { toIncidentFilter, type FilterContext } from './incident-filter';
+import { startWhatIf, useCameraWhatIf } from './camera-whatif';
 
 export interface CoverageResults {
   /** Count faulty and offline cameras as if repaired (若修复故障/离线摄像头). */
@@ -46,6 +48,7 @@ export function coverageAnalysis(): AnalysisClient {
 export function startCoverage(client: AnalysisClient, data: MapData, towns: AdminCollection['features']): () => void {
   coverageClient = client;
   const ready = client.setCoverageData({ cameras: data.cameras, buildings: data.buildings, roads: data.roads, admin: data.admin, grids: data.grids });
+  const stopWhatIf = startWhatIf(client, data, ready);
   const filterCtx: FilterContext = { manifest: data.manifest, towns, grids: data.grids };
   const generation: Record<string, number> = {};
   const lastKey: Record<string, string> = {};
@@ -66,15 +69,17 @@ export function startCoverage(client: AnalysisClient, data: MapData, towns: Admi
   const update = () => {
     const on = useLayers.getState().visible.coverage;
     const sel = useSelection.getState().selected;
-    const details = sel?.kind === 'grid' || sel?.kind === 'hotspot';
+    const details = sel?.kind === 'grid' || sel?.kind === 'hotspot' || sel?.kind === 'camera';
     if (!on && !details) return;
     const f = useFilters.getState();
     const { repaired } = useCoverage.getState();
     const filter = toIncidentFilter(f, filterCtx);
-    const all = JSON.stringify([f.hiddenKinds, f.townId, f.gridId, f.drawnArea, f.timeRange, f.hoursOfWeek]);
+    // What-if edits the worker has applied change every figure: they are part of each key.
+    const edits = useCameraWhatIf.getState().applied;
+    const all = JSON.stringify([f.hiddenKinds, f.townId, f.gridId, f.drawnArea, f.timeRange, f.hoursOfWeek, edits]);
     request('report', `${all}|${repaired}`, () => client.coverageReport(filter, { repaired }));
     if (!on) return;
-    request('covered', String(repaired), async () => {
+    request('covered', `${repaired}|${edits}`, async () => {
       const cells = await client.coverageCells({ repaired });
       return { repaired, resolution: cells.length > 0 ? resolutionOf(cells[0]) : 11, cells };
     });
@@ -82,7 +87,14 @@ export function startCoverage(client: AnalysisClient, data: MapData, towns: Admi
     // The repaired figures beside the current ones, so the switch's worth is visible before using it.
     request('repairedReport', all, () => client.coverageReport(filter, { repaired: true }));
   };
-  const unsubscribers = [useFilters.subscribe(update), useLayers.subscribe(update), useSelection.subscribe(update), useCoverage.subscribe((s, p) => s.repaired !== p.repaired && update())];
+  const unsubscribers = [
+    useFilters.subscribe(update),
+    useLayers.subscribe(update),
+    useSelection.subscribe(update),
+    useCoverage.subscribe((s, p) => s.repaired !== p.repaired && update()),
+    useCameraWhatIf.subscribe((s, p) => s.applied !== p.applied && update()),
+    stopWhatIf,
+  ];
   update();
   return () => unsubscribers.forEach((u) => u());
 }

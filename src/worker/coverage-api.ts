@@ -9,6 +9,7 @@ import { blindSpotAreas } from '../analysis/cameras/blind-spot-areas';
 import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, share } from '../analysis/cameras/coverage-measures';
 import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
 import type { NamedPlace } from '../model/camera-plan';
+import type { CameraCollection } from '../model';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
@@ -94,13 +95,13 @@ export interface CoverageOptions {
 
 /** The coverage methods and the siting planner's, over one shared coverage state. */
 export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState = createCoverageState(ctx)) {
-  const statsMemo = new Map<string, { cameras: CoverageDataInput['cameras']; stats: CameraStats; areas: Float64Array }>();
+  const statsMemo = new Map<string, { cameras: CameraCollection; stats: CameraStats; areas: Float64Array }>();
   let countyMemo: { admin: CoverageDataInput['admin']; area: number; index: ReturnType<typeof buildPolygonIndex> } | null = null;
 
   /** Cameras per polygon and each polygon's area, once per set and camera list. */
   const setFacts = (name: string) => {
     const set = ctx.polygonSet(name);
-    const cameras = state.data().cameras;
+    const cameras = state.cameraFeatures();
     let m = statsMemo.get(name);
     if (!m || m.cameras !== cameras) {
       statsMemo.set(name, (m = { cameras, stats: cameraStatsByPolygon(set.polygons, cameras), areas: Float64Array.from(set.geometries, (g) => areaM2(g)) }));
@@ -176,8 +177,9 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
       }
       const cov = state.covered(repaired).list;
       const coveredArea = coveredAreaByPolygon(countyMemo.index, cov).reduce((s, a) => s + a, 0);
-      const online = data.cameras.features.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
-      const cameras = data.cameras.features.length;
+      const edited = state.cameraFeatures().features;
+      const online = edited.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
+      const cameras = edited.length;
       return {
         resolution: state.resolution,
         repaired,
@@ -243,6 +245,20 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
      */
     updateCoverageCamera(camera: CameraView) {
       return state.updateCamera(camera);
+    },
+
+    /**
+     * What-if edits of several cameras at once (restoring saved edits, a reset of all); returns
+     * the ids it did not know (edits saved for cameras the dataset no longer has), which it skips.
+     */
+    updateCoverageCameras(cameras: CameraView[]): string[] {
+      const known = new Set(state.cameras().map((v) => v.id));
+      const unknown: string[] = [];
+      for (const c of cameras) {
+        if (known.has(c.id)) state.updateCamera(c);
+        else unknown.push(c.id);
+      }
+      return unknown;
     },
   };
 }

@@ -60,6 +60,8 @@ export function cameraView(f: CameraCollection['features'][number]): CameraView 
 export function createCoverageState(ctx: CoverageApiContext) {
   let data: CoverageDataInput | null = null;
   let views: CameraView[] = [];
+  /** The cameras as features with the what-if edits applied (per-polygon counts read these). */
+  let features: CameraCollection = { type: 'FeatureCollection', features: [] };
   let resolution = DEFAULT_COVERAGE_RESOLUTION;
   let buildings: BuildingIndex | undefined;
   let places: PlaceIndex | null = null;
@@ -88,6 +90,7 @@ export function createCoverageState(ctx: CoverageApiContext) {
     set(input: CoverageDataInput) {
       data = input;
       views = input.cameras.features.map(cameraView);
+      features = input.cameras;
       resolution = input.resolution ?? DEFAULT_COVERAGE_RESOLUTION;
       const footprints = input.buildings?.features.map((f) => f.geometry).filter((g) => g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) ?? [];
       buildings = footprints.length > 0 ? buildingIndex(footprints) : undefined;
@@ -110,6 +113,8 @@ export function createCoverageState(ctx: CoverageApiContext) {
       changed();
     },
     cameras: (): readonly CameraView[] => views,
+    /** The camera features as edited (a new collection after each edit, so memos keyed on it follow). */
+    cameraFeatures: (): CameraCollection => features,
     buildings: (): BuildingIndex | undefined => buildings,
     /** Replaces one camera (what-if editing): both live coverages follow by its cells alone. */
     updateCamera(camera: CameraView) {
@@ -117,6 +122,15 @@ export function createCoverageState(ctx: CoverageApiContext) {
       const i = views.findIndex((v) => v.id === camera.id);
       if (i < 0) throw new Error(`no camera "${camera.id}"`);
       views = views.map((v, k) => (k === i ? camera : v));
+      // A camera moved across a town or grid boundary moves between their online / total counts.
+      features = {
+        ...features,
+        features: features.features.map((f) =>
+          f.properties.id !== camera.id
+            ? f
+            : { ...f, geometry: { type: 'Point', coordinates: [camera.lng, camera.lat] }, properties: { ...f.properties, heading: camera.heading, fov: camera.fov, range: camera.range, status: camera.status } },
+        ),
+      };
       const deltas = [false, true].map((r) => (live.has(r) ? liveOf(r).updateCamera(camera) : { added: [], removed: [] }));
       changed();
       return { online: deltas[0], repaired: deltas[1] };
