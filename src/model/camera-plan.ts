@@ -32,6 +32,12 @@ export interface PlanSiteRecord {
   /** Incidents it newly covers, and those covered by the sites up to it. */
   incidents: number;
   cumulativeIncidents: number;
+  /**
+   * The gain the planner ranked it by: incidents newly covered, those inside active listed
+   * hotspots counted `hotspotWeight` times (equal to `incidents` at weight 1). Absent in plans
+   * saved before it was recorded.
+   */
+  gain?: number;
   place: NamedPlace;
 }
 

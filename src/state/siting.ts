@@ -55,7 +55,7 @@ export async function runPlan(settings: PlanSettings, filter: IncidentFilter, ho
       createdAt: Date.now(),
       settings,
       filterLabel,
-      sites: r.sites.map(({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, place }) => ({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, place })),
+      sites: r.sites.map(({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, gain, place }) => ({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, gain, place })),
       incidentsCurve: r.incidentsCurve,
       totalIncidents: r.totalIncidents,
       coveredBefore: r.coveredBefore,

@@ -130,12 +130,18 @@ describe('camera coverage', () => {
     expect(fc.features).toHaveLength(50);
     expect(fc.features.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(true);
     expect(fc.features.map((f: { properties: { rank: number } }) => f.properties.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    // Gains are incidents newly covered; the order is by weighted gain (hotspots count twice), so
-    // only the running total is checked.
+    // gain is what the order follows (incidents in active listed hotspots count twice): it never
+    // rises along the ranks and is at least the plain incidents newly covered, whose running total
+    // is cumulative.
     let sum = 0;
-    for (const f of fc.features as { properties: { gain: number; cumulative: number } }[]) {
-      sum += f.properties.gain;
+    let last = Infinity;
+    for (const f of fc.features as { properties: { gain: number; incidents: number; cumulative: number; hotspot_weight: number } }[]) {
+      sum += f.properties.incidents;
       expect(f.properties.cumulative).toBe(sum);
+      expect(f.properties.gain).toBeLessThanOrEqual(last);
+      expect(f.properties.gain).toBeGreaterThanOrEqual(f.properties.incidents);
+      expect(f.properties.hotspot_weight).toBe(2);
+      last = f.properties.gain;
     }
     console.log(`exported ${download.suggestedFilename()}: first site ${JSON.stringify(fc.features[0])}`);
     await waitIdle(page);
