@@ -13,7 +13,7 @@ import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
 import { gridEditLayers } from './layers/grid-edit-layer';
 import { candidateLayer } from './layers/candidate-layer';
-import { coverageLayers } from './layers/coverage-layer';
+import { coverageLayers, planSiteLayers } from './layers/coverage-layer';
 import { whatIfLayers } from './layers/whatif-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
@@ -52,6 +52,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
     ...candidateLayer(view.candidates),
     ...cameraLayers({ cameras: view.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
     ...whatIfLayers(view.whatIf, view.visible.cameras),
+    ...(view.coverage ? planSiteLayers(view.coverage, view.visible.coverage) : []),
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,

@@ -54,6 +54,8 @@ export interface PlanSettings {
   repairCost: number | null;
   minSpacingM: number;
   hotspotWeight: number;
+  /** Candidate sites the planner clicked on the map, [lng, lat] WGS-84 (absent in older plans). */
+  userPoints?: [number, number][];
 }
 
 export interface CameraPlan {
@@ -72,6 +74,8 @@ export interface CameraPlan {
   resolution: number;
   /** Time the worker took to plan, milliseconds. */
   computeMs: number;
+  /** Candidates the planner chose among (absent in older plans). */
+  candidates?: number;
   /** Cells (resolution above) the plan newly covers, for the map. */
   addedCells: string[];
 }

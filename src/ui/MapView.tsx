@@ -16,7 +16,7 @@ import { datasetNow } from '../state/clock';
 import { useRegisterHotspots } from '../state/register';
 import { useRegisterCandidates } from '../state/register-candidates';
 import { describeHover } from './describe-hover';
-import { useCoverageView } from './use-coverage-view';
+import { useCoverageView, useSitingPick } from './use-coverage-view';
 import { useCameraDrag, useWhatIfCameras } from './use-camera-whatif-map';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 import { onGridEditPick, useGridEditGestures, useGridEditView } from './grid-editor/use-grid-edit-map';
@@ -142,6 +142,7 @@ export function MapView({ data }: { data: MapData }) {
 
   useGridEditGestures(controllerRef);
   useCameraDrag(controllerRef, data);
+  useSitingPick(controllerRef);
 
   const cameraRequest = useMapCamera((s) => s.request);
   useEffect(() => {

@@ -20,7 +20,7 @@ async function covered(page: Page) {
 }
 
 async function openCamera(page: Page) {
-  await page.locator('body').press('/');
+  await page.getByTestId('search').click();
   await page.keyboard.type(CAMERA.id, { delay: 20 });
   await page.getByTestId('search-results').waitFor({ state: 'visible', timeout: 10_000 });
   await settle(page, () => page.keyboard.press('Enter'));

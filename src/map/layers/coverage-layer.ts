@@ -1,6 +1,6 @@
 // Map layer factory: camera coverage — covered cells drawn faintly, blind-spot cells (uncovered,
 // with incidents) strongly, a numbered marker on each ranked blind-spot area (res-11 cells are
-// sub-pixel at county zoom, the markers are not), and the siting planner's proposed sites.
+// sub-pixel at county zoom, the markers are not), and the siting planner's proposed sites (planSiteLayers).
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { RGBA } from '../colors';
@@ -20,6 +20,8 @@ export interface CoverageLayerInput {
   sites: { rank: number; lng: number; lat: number }[] | null;
   /** Cells the open plan newly covers (the map's "after"). */
   added: string[] | null;
+  /** Candidate sites the planner clicked for the next run, [lng, lat]. */
+  userPoints: [number, number][];
 }
 
 const COVERED: RGBA = [40, 120, 220, 70];
@@ -52,36 +54,74 @@ export function coverageLayers(c: CoverageLayerInput, visible: boolean, dark: bo
     numbers('coverage-spot-numbers', c.spots.map((s) => ({ position: s.centroid, text: String(s.rank) })), visible, ink),
   ];
   if (c.added) layers.push(h3CellLayer({ id: 'plan-added', cells: c.added, fill: () => [20, 160, 70, 150], colourKey: c.added, visible }));
-  if (c.sites) {
-    const sites = c.sites;
-    layers.push(
-      new ScatterplotLayer<(typeof sites)[number]>({
-        id: 'plan-sites',
-        data: sites,
-        visible,
-        getPosition: (d) => [d.lng, d.lat],
-        getRadius: 9,
-        radiusUnits: 'pixels',
-        stroked: true,
-        getFillColor: [20, 140, 60, 240],
-        getLineColor: ink,
-        getLineWidth: 1.5,
-        lineWidthUnits: 'pixels',
-      }),
-      numbers('plan-site-numbers', sites.map((s) => ({ position: [s.lng, s.lat] as [number, number], text: String(s.rank) })), visible, ink),
-    );
-  }
   return layers;
 }
 
-function numbers(id: string, data: { position: [number, number]; text: string }[], visible: boolean, ink: RGBA): Layer {
+/**
+ * The open plan's proposed sites: large green discs with a white rim and a dark halo, numbered in
+ * rank order — drawn above the cameras and areas (after them in the stack), so that all of them
+ * can be told apart from the two thousand camera symbols even at county zoom.
+ */
+export function planSiteLayers(c: CoverageLayerInput, visible: boolean): Layer[] {
+  const layers: Layer[] = [];
+  if (c.userPoints.length > 0) {
+    // The planner's own candidates: violet rings, told apart from the plan's filled green sites.
+    layers.push(
+      new ScatterplotLayer<[number, number]>({
+        id: 'siting-user-points',
+        data: c.userPoints,
+        visible,
+        getPosition: (d) => d,
+        getRadius: 8,
+        radiusUnits: 'pixels',
+        stroked: true,
+        getFillColor: [255, 255, 255, 200],
+        getLineColor: [123, 50, 148, 255],
+        getLineWidth: 3,
+        lineWidthUnits: 'pixels',
+        pickable: false,
+      }),
+    );
+  }
+  if (!c.sites) return layers;
+  const sites = c.sites;
+  return [
+    ...layers,
+    new ScatterplotLayer<(typeof sites)[number]>({
+      id: 'plan-site-halo',
+      data: sites,
+      visible,
+      getPosition: (d) => [d.lng, d.lat],
+      getRadius: 15,
+      radiusUnits: 'pixels',
+      getFillColor: [0, 0, 0, 90],
+      pickable: false,
+    }),
+    new ScatterplotLayer<(typeof sites)[number]>({
+      id: 'plan-sites',
+      data: sites,
+      visible,
+      getPosition: (d) => [d.lng, d.lat],
+      getRadius: 12,
+      radiusUnits: 'pixels',
+      stroked: true,
+      getFillColor: [0, 130, 60, 255],
+      getLineColor: [255, 255, 255, 255],
+      getLineWidth: 2.5,
+      lineWidthUnits: 'pixels',
+    }),
+    numbers('plan-site-numbers', sites.map((s) => ({ position: [s.lng, s.lat] as [number, number], text: String(s.rank) })), visible, [255, 255, 255, 255], 13),
+  ];
+}
+
+function numbers(id: string, data: { position: [number, number]; text: string }[], visible: boolean, ink: RGBA, size = 11): Layer {
   return new TextLayer<(typeof data)[number]>({
     id,
     data,
     visible,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: 11,
+    getSize: size,
     getColor: ink,
     fontWeight: 700,
     fontFamily: LABEL_FONT,
