@@ -11,11 +11,15 @@ import { useLayers } from './layers';
 import { useSelection } from './selection';
 import { toIncidentFilter, type FilterContext } from './incident-filter';
 import { startWhatIf, useCameraWhatIf } from './camera-whatif';
+import { severityWeights } from '../analysis/cameras/severity';
 
 export interface CoverageResults {
   /** Count faulty and offline cameras as if repaired (若修复故障/离线摄像头). */
   repaired: boolean;
   setRepaired(repaired: boolean): void;
+  /** Rank blind spots by severity-weighted incidents (analysis/cameras/severity.ts). */
+  bySeverity: boolean;
+  setBySeverity(bySeverity: boolean): void;
   /** Covered cells (sorted) for the current `repaired`. */
   covered: { repaired: boolean; resolution: number; cells: string[] } | null;
   report: CoverageReport | null;
@@ -29,6 +33,10 @@ export const useCoverage = create<CoverageResults>((set) => ({
   repaired: false,
   setRepaired(repaired) {
     set({ repaired });
+  },
+  bySeverity: false,
+  setBySeverity(bySeverity) {
+    set({ bySeverity });
   },
   covered: null,
   report: null,
@@ -49,6 +57,7 @@ export function startCoverage(client: AnalysisClient, data: MapData, towns: Admi
   coverageClient = client;
   const ready = client.setCoverageData({ cameras: data.cameras, buildings: data.buildings, roads: data.roads, admin: data.admin, grids: data.grids });
   const stopWhatIf = startWhatIf(client, data, ready);
+  const severity = Array.from(severityWeights(data.manifest.offenceKinds));
   const filterCtx: FilterContext = { manifest: data.manifest, towns, grids: data.grids };
   const generation: Record<string, number> = {};
   const lastKey: Record<string, string> = {};
@@ -72,7 +81,7 @@ export function startCoverage(client: AnalysisClient, data: MapData, towns: Admi
     const details = sel?.kind === 'grid' || sel?.kind === 'hotspot' || sel?.kind === 'camera';
     if (!on && !details) return;
     const f = useFilters.getState();
-    const { repaired } = useCoverage.getState();
+    const { repaired, bySeverity } = useCoverage.getState();
     const filter = toIncidentFilter(f, filterCtx);
     // What-if edits the worker has applied change every figure: they are part of each key.
     const edits = useCameraWhatIf.getState().applied;
@@ -83,7 +92,7 @@ export function startCoverage(client: AnalysisClient, data: MapData, towns: Admi
       const cells = await client.coverageCells({ repaired });
       return { repaired, resolution: cells.length > 0 ? resolutionOf(cells[0]) : 11, cells };
     });
-    request('blindSpots', `${all}|${repaired}`, () => client.blindSpotReport(filter, { repaired, limit: 20 }));
+    request('blindSpots', `${all}|${repaired}|${bySeverity}`, () => client.blindSpotReport(filter, { repaired, limit: 20, severity: bySeverity ? severity : null }));
     // The repaired figures beside the current ones, so the switch's worth is visible before using it.
     request('repairedReport', all, () => client.coverageReport(filter, { repaired: true }));
   };
@@ -91,7 +100,7 @@ export function startCoverage(client: AnalysisClient, data: MapData, towns: Admi
     useFilters.subscribe(update),
     useLayers.subscribe(update),
     useSelection.subscribe(update),
-    useCoverage.subscribe((s, p) => s.repaired !== p.repaired && update()),
+    useCoverage.subscribe((s, p) => (s.repaired !== p.repaired || s.bySeverity !== p.bySeverity) && update()),
     useCameraWhatIf.subscribe((s, p) => s.applied !== p.applied && update()),
     stopWhatIf,
   ];

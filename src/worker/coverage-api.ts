@@ -6,7 +6,7 @@
 import { cellToLatLng } from 'h3-js';
 import type { CameraView } from '../analysis/cameras/coverage';
 import { blindSpotAreas } from '../analysis/cameras/blind-spot-areas';
-import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, share } from '../analysis/cameras/coverage-measures';
+import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, keptWeightPerCell, share } from '../analysis/cameras/coverage-measures';
 import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
 import type { NamedPlace } from '../model/camera-plan';
 import type { CameraCollection } from '../model';
@@ -60,6 +60,7 @@ export interface NamedBlindSpot {
   rank: number;
   /** Filtered incidents in its cells (uncovered). */
   count: number;
+  /** What it is ranked by: `count`, or its incidents weighted by severity. */
   weight: number;
   cellCount: number;
   /** Weighted centre, [lng, lat]. */
@@ -76,6 +77,8 @@ export interface NamedBlindSpot {
 export interface BlindSpotReport {
   resolution: number;
   repaired: boolean;
+  /** Ranked by severity-weighted incidents (else by incidents). */
+  bySeverity: boolean;
   /** Filtered incidents in uncovered cells, and all filtered incidents. */
   uncoveredIncidents: number;
   totalIncidents: number;
@@ -204,15 +207,22 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
     /**
      * Blind spots: the uncovered cells holding filtered incidents, heaviest first, grouped into
      * connected areas — within one cell of `areaResolution` (default 9, ≈ 0.1 km²; null: no
-     * limit) — ranked by their incidents; the first `limit` (default 20) areas come named
-     * by place (town · community · grid and the nearest named road of their heaviest cell).
+     * limit) — ranked by their incidents, or with `severity` (weight per category code, see
+     * analysis/cameras/severity.ts) by their incidents so weighted; the first `limit` (default 20)
+     * areas come named by place (town · community · grid and the nearest named road of their
+     * heaviest cell).
      */
-    blindSpotReport(filter: IncidentFilter | null, opts: CoverageOptions & { limit?: number; areaResolution?: number | null } = {}): BlindSpotReport {
+    blindSpotReport(
+      filter: IncidentFilter | null,
+      opts: CoverageOptions & { limit?: number; areaResolution?: number | null; severity?: ArrayLike<number> | null } = {},
+    ): BlindSpotReport {
       const repaired = opts.repaired ?? false;
       const idx = ctx.index();
       const rows = state.rowCells();
-      const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
-      const spots = blindSpotAreas({ cells: rows.cells, counts, covered: state.covered(repaired).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
+      const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
+      const counts = keptPerCell(rows, idx.cols.timeSec, f);
+      const weights = opts.severity ? keptWeightPerCell(rows, idx.cols.timeSec, f, idx.cols.category, opts.severity) : undefined;
+      const spots = blindSpotAreas({ cells: rows.cells, counts, weights, covered: state.covered(repaired).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
       const areas = spots.areas.slice(0, opts.limit ?? 20).map((a): NamedBlindSpot => {
         let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
         for (const c of a.cells) {
@@ -225,6 +235,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
       return {
         resolution: state.resolution,
         repaired,
+        bySeverity: Boolean(opts.severity),
         uncoveredIncidents: spots.uncoveredCount,
         totalIncidents: spots.totalCount,
         areaCount: spots.areas.length,
