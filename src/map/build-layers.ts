@@ -43,7 +43,7 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   if (view.density) {
     layers.push(densityLayer(view.density, densityLegendFor(view.density, dark), showIncidents && view.incidentMode === 'heat'));
   }
-  if (view.coverage) layers.push(...coverageLayers(view.coverage, view.visible.coverage, dark));
+  if (view.coverage) layers.push(...coverageLayers(view.coverage, view.visible.coverage, dark, zoom));
   layers.push(
     gridLineLayer(grid),
     ...(view.gridEdit ? gridEditLayers(view.gridEdit) : []),

@@ -40,6 +40,7 @@ export function CoverageLegend() {
         <span className="swatch" style={{ background: 'rgb(180,30,20)' }} />
         {t('coverage.legend.blind')}
       </li>
+      <li className="muted">{t('coverage.legend.coarse')}</li>
     </ul>
   );
 }
