@@ -76,6 +76,8 @@ export interface CameraPlan {
   computeMs: number;
   /** Candidates the planner chose among (absent in older plans). */
   candidates?: number;
+  /** Cameras under what-if edits when it was made: its "before" is the what-if coverage. */
+  whatIfEdits?: number;
   /** Cells (resolution above) the plan newly covers, for the map. */
   addedCells: string[];
 }

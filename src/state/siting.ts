@@ -7,6 +7,7 @@ import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import type { PlanOptions } from '../worker/siting-api';
 import { userStore } from '../storage';
 import { coverageAnalysis } from './coverage';
+import { useCameraWhatIf } from './camera-whatif';
 
 const COLLECTION = 'camera-plans' as const;
 
@@ -88,6 +89,7 @@ export async function runPlan(settings: PlanSettings, filter: IncidentFilter, ho
       addedCells: r.addedCells,
       computeMs: r.ms,
       candidates: r.candidates,
+      whatIfEdits: Object.keys(useCameraWhatIf.getState().edits).length,
     };
     await (await userStore()).put(COLLECTION, plan.id, plan);
     useSiting.setState((s) => ({ plans: [...s.plans, plan], openId: plan.id, running: false }));

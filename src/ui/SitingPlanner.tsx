@@ -149,6 +149,11 @@ function OpenPlan({ plan }: { plan: CameraPlan }) {
     <div data-testid="plan-open" data-plan-id={plan.id}>
       <h3>{plan.name}</h3>
       {plan.filterLabel && <p className="muted">{fill(t('siting.filter'), { label: plan.filterLabel })}</p>}
+      {(plan.whatIfEdits ?? 0) > 0 && (
+        <p className="warn" data-testid="plan-whatif">
+          {fill(t('siting.plan.whatIf'), { n: plan.whatIfEdits! })}
+        </p>
+      )}
       <p data-testid="plan-before-after">
         {fill(t('siting.beforeAfter'), {
           before: pct(lang, plan.coveredBefore / plan.totalIncidents),

@@ -55,6 +55,7 @@ export const sitingZhCN = {
   'siting.candidates': '（共 {n} 个候选点）',
   'siting.plan.userPoints': '本方案含自选候选点 {n} 个。',
   'siting.plan.reuse': '用作下次的候选点',
+  'siting.plan.whatIf': '生成时有 {n} 台摄像头处于假设调整中：“之前”的覆盖按调整后的摄像头计算。',
 } as const;
 
 export const sitingEn: Record<keyof typeof sitingZhCN, string> = {
@@ -113,4 +114,5 @@ export const sitingEn: Record<keyof typeof sitingZhCN, string> = {
   'siting.candidates': '({n} candidates)',
   'siting.plan.userPoints': 'This plan had {n} candidate sites of your own.',
   'siting.plan.reuse': 'Use them for the next run',
+  'siting.plan.whatIf': '{n} cameras were under what-if edits when it was made: its "before" coverage counts the edited cameras.',
 };
