@@ -94,6 +94,11 @@ export interface BlindSpotReport {
 export interface CoverageOptions {
   /** Count faulty and offline cameras as if repaired. Default false. */
   repaired?: boolean;
+  /**
+   * The register's cameras, leaving out any what-if edits (updateCoverageCamera) — for figures a
+   * leader reads as the county's (the briefing). Default false: what-if edits count.
+   */
+  official?: boolean;
 }
 
 /** The coverage methods and the siting planner's, over one shared coverage state. */
@@ -102,22 +107,23 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
   let countyMemo: { admin: CoverageDataInput['admin']; area: number; index: ReturnType<typeof buildPolygonIndex> } | null = null;
 
   /** Cameras per polygon and each polygon's area, once per set and camera list. */
-  const setFacts = (name: string) => {
+  const setFacts = (name: string, official: boolean) => {
     const set = ctx.polygonSet(name);
-    const cameras = state.cameraFeatures();
-    let m = statsMemo.get(name);
+    const cameras = state.cameraFeatures(official);
+    const key = `${name}|${official}`;
+    let m = statsMemo.get(key);
     if (!m || m.cameras !== cameras) {
-      statsMemo.set(name, (m = { cameras, stats: cameraStatsByPolygon(set.polygons, cameras), areas: Float64Array.from(set.geometries, (g) => areaM2(g)) }));
+      statsMemo.set(key, (m = { cameras, stats: cameraStatsByPolygon(set.polygons, cameras), areas: Float64Array.from(set.geometries, (g) => areaM2(g)) }));
     }
     return { set, ...m };
   };
-  const unitFigures = (name: string, filter: IncidentFilter | null, repaired: boolean): UnitCoverage[] => {
-    const { set, stats, areas } = setFacts(name);
+  const unitFigures = (name: string, filter: IncidentFilter | null, repaired: boolean, official: boolean): UnitCoverage[] => {
+    const { set, stats, areas } = setFacts(name, official);
     const idx = ctx.index();
     const rows = state.rowCells();
     const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
-    const inc = incidentCoverageByPolygon(set.assignment, rows, state.cellFlags(repaired), idx.cols.timeSec, f);
-    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired).list);
+    const inc = incidentCoverageByPolygon(set.assignment, rows, state.cellFlags(repaired, official), idx.cols.timeSec, f);
+    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired, official).list);
     return Array.from(areas, (a, k) => ({
       index: k,
       incidents: inc.total[k],
@@ -153,7 +159,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
 
     /** The covered cells, sorted (online cameras, or all with `repaired`). */
     coverageCells(opts: CoverageOptions = {}): string[] {
-      return state.covered(opts.repaired ?? false).list.slice();
+      return state.covered(opts.repaired ?? false, opts.official ?? false).list.slice();
     },
 
     /**
@@ -163,10 +169,11 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
      */
     coverageReport(filter: IncidentFilter | null, opts: CoverageOptions = {}): CoverageReport {
       const repaired = opts.repaired ?? false;
+      const official = opts.official ?? false;
       const data = state.data();
       const idx = ctx.index();
       const rows = state.rowCells();
-      const flags = state.cellFlags(repaired);
+      const flags = state.cellFlags(repaired, official);
       const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
       let incidents = 0;
       let covered = 0;
@@ -178,9 +185,9 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
         const county = data.admin.features.filter((f) => f.properties.level === 'county');
         countyMemo = { admin: data.admin, area: county.reduce((s, f) => s + areaM2(f.geometry), 0), index: buildPolygonIndex(county) };
       }
-      const cov = state.covered(repaired).list;
+      const cov = state.covered(repaired, official).list;
       const coveredArea = coveredAreaByPolygon(countyMemo.index, cov).reduce((s, a) => s + a, 0);
-      const edited = state.cameraFeatures().features;
+      const edited = state.cameraFeatures(official).features;
       const online = edited.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
       const cameras = edited.length;
       return {
@@ -198,9 +205,9 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
           online,
           workingRate: share(online, cameras),
         },
-        towns: unitFigures('towns', filter, repaired),
-        grids: unitFigures('grids', filter, repaired),
-        hotspots: unitFigures('hotspots', filter, repaired),
+        towns: unitFigures('towns', filter, repaired, official),
+        grids: unitFigures('grids', filter, repaired, official),
+        hotspots: unitFigures('hotspots', filter, repaired, official),
       };
     },
 
@@ -222,7 +229,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
       const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
       const counts = keptPerCell(rows, idx.cols.timeSec, f);
       const weights = opts.severity ? keptWeightPerCell(rows, idx.cols.timeSec, f, idx.cols.category, opts.severity) : undefined;
-      const spots = blindSpotAreas({ cells: rows.cells, counts, weights, covered: state.covered(repaired).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
+      const spots = blindSpotAreas({ cells: rows.cells, counts, weights, covered: state.covered(repaired, opts.official ?? false).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
       const areas = spots.areas.slice(0, opts.limit ?? 20).map((a): NamedBlindSpot => {
         let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
         for (const c of a.cells) {

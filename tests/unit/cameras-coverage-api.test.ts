@@ -129,7 +129,12 @@ describe('coverage API on the demo county', () => {
     expect(delta.online.added.length).toBeGreaterThan(0);
     expect(delta.online.removed).toEqual([]);
     const after = api.coverageReport(null).county.coveredIncidents;
-    expect(after).toBeGreaterThanOrEqual(before);
+    expect(after).toBeGreaterThan(before);
+    // The register's figures (the briefing's) leave the what-if out.
+    expect(api.coverageReport(null, { official: true }).county.coveredIncidents).toBe(before);
+    expect(api.coverageCells({ official: true })).toEqual(coveredCells(views, 11, { buildings: footprints }));
+    expect(api.blindSpotReport(null, { official: true }).uncoveredIncidents).toBe(m.counts.incidents - before);
+    expect(api.blindSpotReport(null).uncoveredIncidents).toBe(m.counts.incidents - after);
     api.updateCoverageCamera(cam);
     expect(api.coverageReport(null).county.coveredIncidents).toBe(before);
   });
@@ -145,6 +150,7 @@ describe('coverage API on the demo county', () => {
     const unknown = api.updateCoverageCameras([{ ...cam, lng, lat }, { ...cam, id: 'no-such-camera' }]);
     expect(unknown).toEqual(['no-such-camera']);
     const moved = api.coverageReport(null);
+    expect(api.coverageReport(null, { official: true }).towns.map((t) => t.cameras)).toEqual(before.towns.map((t) => t.cameras));
     expect(moved.towns[from].cameras).toBe(before.towns[from].cameras - 1);
     expect(moved.towns[from].online).toBe(before.towns[from].online - 1);
     expect(moved.towns[to].cameras).toBe(before.towns[to].cameras + 1);
