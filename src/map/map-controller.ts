@@ -11,6 +11,7 @@ import type { MapView } from './map-view';
 import { offlineStyle } from './basemap/offline-style';
 import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
+import { drawnCounts } from './layer-counts';
 import { AreaDrawing } from './area-drawing';
 import { GridEditing, type GridEditRequest } from './grid-editing';
 import { CameraDragging, type CameraDragRequest } from './camera-dragging';
@@ -255,25 +256,9 @@ export class MapController {
     return this.map.getZoom();
   }
 
-  /**
-   * How many objects each visible deck.gl layer draws now, by layer id (tests read road labels
-   * here). An indexed cell layer (h3-cell-layer.ts) holds every cell of its level and leaves the
-   * empty ones transparent: only the cells it fills count.
-   */
+  /** How many objects each visible deck.gl layer draws now, by layer id (tests read road labels here). */
   layerCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const l of this.layers) {
-      const d = l.props.data as unknown;
-      if (l.props.visible === false) continue;
-      if (Array.isArray(d)) counts[l.id] = d.length;
-      else if (isIndexed(d) && typeof (l.props as { getFillColor?: unknown }).getFillColor === 'function') {
-        const fill = (l.props as unknown as { getFillColor: (o: unknown, i: { index: number }) => number[] }).getFillColor;
-        let n = 0;
-        for (let i = 0; i < d.length; i++) if ((fill(null, { index: i })[3] ?? 255) > 0) n++;
-        counts[l.id] = n;
-      }
-    }
-    return counts;
+    return drawnCounts(this.layers);
   }
 
   /** Lets the user draw an area; `onDone` receives it once closed. Replaces a drawing under way. */
@@ -363,10 +348,6 @@ export class MapController {
     }
     return null;
   }
-}
-
-function isIndexed(d: unknown): d is { length: number } {
-  return typeof d === 'object' && d !== null && typeof (d as { length?: unknown }).length === 'number';
 }
 
 /** The county's bounds (the admin unit of level 'county'), else the dataset's. */
