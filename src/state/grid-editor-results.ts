@@ -9,6 +9,7 @@ import type { TopologyIssue } from '../analysis/grids/grid-topology';
 import { parentOf } from '../analysis/grids/grid-topology';
 import { prorateByArea } from '../analysis/grids/grid-prorate';
 import type { FiguresSource } from '../analysis/grids/grid-layout';
+import type { ShapeCoverage } from '../analysis/grids/grid-coverage';
 import { useFilters } from './filters';
 import { toIncidentFilter } from './incident-filter';
 import { baseLayout, useGridEditor } from './grid-editor';
@@ -25,6 +26,8 @@ export interface ShapeStats {
   incidents: number | null;
   cameras: number | null;
   online: number | null;
+  /** Coverage by online cameras and the blind spots inside (null while computing or unavailable). */
+  coverage: ShapeCoverage | null;
 }
 
 interface GridEditorResults {
@@ -91,12 +94,13 @@ export function startGridEditorResults(client: AnalysisClient, data: MapData): v
       incidents: null,
       cameras: null,
       online: null,
+      coverage: null,
     };
     useGridEditorResults.setState({ stats });
     client
       .shapeFigures(shape, toIncidentFilter(f, ctx))
       .then((fig) => {
-        if (gen === statsGen) useGridEditorResults.setState({ stats: { ...stats, incidents: fig.incidents, cameras: fig.cameras, online: fig.online } });
+        if (gen === statsGen) useGridEditorResults.setState({ stats: { ...stats, incidents: fig.incidents, cameras: fig.cameras, online: fig.online, coverage: fig.coverage } });
       })
       .catch((e: unknown) => console.warn('grid figures failed:', e));
   };
