@@ -76,13 +76,20 @@ export const useGridEditor = create<GridEditorState>((set, get) => ({
   },
 }));
 
-/** What the operations need from the dataset, set once it is loaded. */
-let dataset: { key: string; base: LayoutGrid[]; sources: SourceGrid[]; places: PlaceIndex; data: MapData } | null = null;
+/**
+ * What the operations need from the dataset, set once it is loaded: `base`, the grids loaded
+ * with the page (the saved changes apply to them), and `grids`, the dataset's grids now — the
+ * same until an import replaces them — which new grids' figures are pro-rated from.
+ */
+let dataset: { key: string; base: LayoutGrid[]; grids: LayoutGrid[]; sources: SourceGrid[]; places: PlaceIndex; data: MapData } | null = null;
 
-/** The dataset's grids (the base the saved changes apply to). */
+/** The dataset's grids (as loaded, or as an import replaced them): "the dataset" of comparisons. */
 export function baseLayout(): LayoutGrid[] {
-  return dataset?.base ?? [];
+  return dataset?.grids ?? [];
 }
+
+const sourcesOf = (grids: LayoutGrid[]): SourceGrid[] =>
+  grids.map((g) => ({ code: g.properties.code, geometry: g.geometry, households: g.properties.households, population: g.properties.population }));
 
 export function editorDataset(): MapData | null {
   return dataset?.data ?? null;
@@ -92,13 +99,7 @@ export function editorDataset(): MapData | null {
 export async function startGridEditor(data: MapData): Promise<void> {
   const base = layoutOfDataset(data.grids);
   const key = data.manifest.name;
-  dataset = {
-    key,
-    base,
-    sources: base.map((g) => ({ code: g.properties.code, geometry: g.geometry, households: g.properties.households, population: g.properties.population })),
-    places: buildPlaceIndex(data.admin, data.grids),
-    data,
-  };
+  dataset = { key, base, grids: base, sources: sourcesOf(base), places: buildPlaceIndex(data.admin, data.grids), data };
   let history = startHistory(base);
   let settings = useGridEditor.getState().settings;
   const doc = await (await userStore()).get<SavedLayout>('grid-layouts', key).catch(() => undefined);
@@ -228,6 +229,19 @@ export function editAttributes(id: string, attrs: Parameters<typeof setAttribute
 /** Replaces the whole layout (an imported file), as one undoable change. */
 export function replaceLayout(grids: LayoutGrid[]): void {
   commit({ ok: true, change: { kind: 'import', removed: current(), added: grids } }, () => null);
+}
+
+/**
+ * An import replaced the dataset's grids (the title bar's import): the editor works on them from
+ * now on — its layout becomes the imported grids, as one undoable change saved like any edit (so
+ * it is still there after a reload, when the page loads the dataset's own grids again), and new
+ * grids' figures are pro-rated from them.
+ */
+export function adoptImportedGrids(data: MapData): void {
+  if (!dataset) return;
+  const grids = layoutOfDataset(data.grids);
+  dataset = { ...dataset, grids, sources: sourcesOf(grids), places: buildPlaceIndex(data.admin, data.grids), data };
+  if (useGridEditor.getState().history) replaceLayout(grids);
 }
 
 /** The one vertex that differs between two shapes of the same vertex count, as [from, to]. */

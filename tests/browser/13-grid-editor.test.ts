@@ -1,7 +1,7 @@
 // 13. The grid editor driven with the mouse: a village's grid deleted and drawn again by
 //    clicking its corners (snapping makes them exact, so the gap closes with no overlap) and
 //    closed on its first corner; its figures in grid-stats; a second grid overlapping existing
-//    ones listed in grid-issues; undo; a reload keeps the redrawn grid; export-grids downloads
+//    ones listed in grid-issues; its camera coverage and blind spots in grid-stats and on the map; undo; a reload keeps the redrawn grid; export-grids downloads
 //    valid GeoJSON holding it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { assertNotBlank, pagePoint, settle, snap, useSession, waitIdle } from '.
 
 const session = useSession('grid-editor');
 type LngLat = [number, number];
-type Hooked = { __oneMap: { jumpTo(t: { center: LngLat; zoom: number }): void } };
+type Hooked = { __oneMap: { jumpTo(t: { center: LngLat; zoom: number }): void; layerCounts(): Record<string, number> } };
 type GridFeature = { geometry: { type: 'Polygon'; coordinates: LngLat[][] }; properties: Record<string, string | number> };
 const grids: { features: GridFeature[] } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/grids.geojson'), 'utf8'));
 // A rural grid (a whole village) whose corners lie at least 50 m apart: about 10 px apart at zoom 13.6.
@@ -77,6 +77,20 @@ describe('grid editor', () => {
     expect(text).toContain(CODE);
     expect(Number((await page.getByTestId('grid-stats-incidents').innerText()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
     expect(await page.getByTestId('grid-stats-area').innerText()).toMatch(/km²/);
+    // Camera coverage inside it: shares of the same incidents, and its blind cells drawn on the map.
+    const coverage = page.getByTestId('grid-stats-coverage');
+    const covTotal = Number(await coverage.getAttribute('data-total'));
+    const covered = Number(await coverage.getAttribute('data-covered'));
+    expect(covTotal).toBe(Number((await page.getByTestId('grid-stats-incidents').innerText()).replace(/[^\d]/g, '')));
+    expect(covered).toBeLessThanOrEqual(covTotal);
+    expect(await coverage.innerText()).toMatch(/%/);
+    expect(await page.getByTestId('grid-stats-coverage-area').innerText()).toMatch(/%/);
+    const blind = page.getByTestId('grid-stats-blind');
+    expect(Number(await blind.getAttribute('data-incidents'))).toBe(covTotal - covered);
+    const blindCells = Number(await blind.getAttribute('data-cells'));
+    expect(blindCells).toBeGreaterThan(0);
+    const drawn = await page.evaluate(() => (window as unknown as Hooked).__oneMap.layerCounts());
+    expect(drawn['grid-edit-blind']).toBe(blindCells);
     // Snapped corners: the redrawn grid fills its village exactly — no gap, no overlap.
     expect(await issueCount(page)).toBe(0);
     assertNotBlank(await snap(page, 'grid-editor-2-redrawn'));
