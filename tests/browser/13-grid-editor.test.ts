@@ -51,6 +51,11 @@ describe('grid editor', () => {
       expect(xy.x > box.x && xy.x < box.x + box.width && xy.y > box.y && xy.y < box.y + box.height, `corner ${p} on the map`).toBe(true);
     }
 
+    // The app's code names no outside host for terra-draw's marker image (replaced at build).
+    const code = await page.evaluate(async () => (await Promise.all([...document.querySelectorAll<HTMLScriptElement>('script[src]')].map(async (s) => (await fetch(s.src)).text()))).join('\n'));
+    expect(code).toContain('TerraDraw');
+    expect(code).not.toContain('raw.githubusercontent.com');
+
     // Open the editor and select the grid by clicking it.
     await settle(page, () => page.getByTestId('grid-editor-open').click());
     await settle(page, () => clickAt(page, inside));
