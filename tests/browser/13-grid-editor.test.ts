@@ -1,13 +1,15 @@
 // 13. The grid editor driven with the mouse: a village's grid deleted and drawn again by
 //    clicking its corners (snapping makes them exact, so the gap closes with no overlap) and
-//    closed on its first corner; its figures in grid-stats; a second grid overlapping existing
-//    ones listed in grid-issues; its camera coverage and blind spots in grid-stats and on the map; undo; a reload keeps the redrawn grid; export-grids downloads
-//    valid GeoJSON holding it.
+//    closed on its first corner; its figures in grid-stats, camera coverage and blind spots
+//    included (drawn on the map); a second grid overlapping existing ones listed in grid-issues;
+//    undo; a reload keeps the redrawn grid; export-grids downloads valid GeoJSON holding it, and
+//    export-grids-shp a Shapefile zip holding it with its Chinese name.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
+import shp from 'shpjs';
 import { assertNotBlank, pagePoint, settle, snap, useSession, waitIdle } from './harness';
 
 const session = useSession('grid-editor');
@@ -142,5 +144,15 @@ describe('grid editor', () => {
     expect(file.features.some((f: GridFeature) => f.properties.code === CODE)).toBe(false);
     expect(new Set(kept.geometry.coordinates[0].map((p) => p.join()))).toEqual(new Set(ring.map((p) => p.join())));
     expect(kept.properties).toMatchObject({ villageId: target.properties.villageId, households: target.properties.households, figures: 'prorated' });
+
+    // The Shapefile zip beside it: the same grids, Chinese names intact (UTF-8 .dbf, .cpg), read back by shpjs.
+    const [zipped] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-grids-shp').click()]);
+    expect(zipped.suggestedFilename()).toMatch(/\.zip$/);
+    const shpFc = (await shp(readFileSync((await zipped.path())!))) as { features: GridFeature[] };
+    expect(shpFc.features.length).toBe(file.features.length);
+    const keptShp = shpFc.features.find((f) => f.properties.code === NEW_CODE)!;
+    expect(keptShp.properties.name).toBe(kept.properties.name);
+    expect(String(keptShp.properties.name)).toMatch(/网格/);
+    expect(keptShp.properties.households).toBe(target.properties.households);
   }, 600_000);
 });
