@@ -7,21 +7,23 @@ import type { AdminFeature, AreaGeometry, MapData } from '../model';
 import type { AnalysisClient } from '../worker/analysis-client';
 import type { TopologyIssue } from '../analysis/grids/grid-topology';
 import { parentOf } from '../analysis/grids/grid-topology';
-import { prorateByArea } from '../analysis/grids/grid-prorate';
+import { figuresOfShape } from '../analysis/grids/grid-figures';
 import type { FiguresSource } from '../analysis/grids/grid-layout';
 import type { ShapeCoverage } from '../analysis/grids/grid-coverage';
 import { useFilters } from './filters';
 import { toIncidentFilter, type FilterContext } from './incident-filter';
-import { baseLayout, useGridEditor } from './grid-editor';
+import { figureSources, useGridEditor } from './grid-editor';
 
 /** Figures of the shape in hand. */
 export interface ShapeStats {
   areaM2: number;
   households: number;
   population: number;
-  /** Where households and population come from, and the grids pro-rated from. */
+  /** Where households come from (and population, when not the same), the grids pro-rated from, the buildings counted. */
   source: FiguresSource;
+  populationSource: FiguresSource;
   from: string[];
+  buildings: number;
   /** Incidents inside under the current filter; cameras inside, online and not. */
   incidents: number | null;
   cameras: number | null;
@@ -105,17 +107,21 @@ function updateStats(): void {
   if (!shape) return useGridEditorResults.setState({ stats: null });
   const ring = shape.type === 'Polygon' ? shape.coordinates[0] : shape.coordinates[0][0];
   if (ring.length < 4) return useGridEditorResults.setState({ stats: null });
-  // Households: the grid's own (survey, pro-rated at its creation, or typed in); a shape being
-  // drawn is pro-rated now from the dataset's surveyed grids it covers.
-  // A pro-rated grid names the grids its figures came from (pro-rated again here, for the list).
+  // Households: the grid's own (survey, counted or pro-rated at its creation, or typed in); a
+  // shape being drawn is counted now from the buildings carrying households, else pro-rated from
+  // the surveyed grids it covers. A counted or pro-rated grid's sources are worked out again
+  // here for the panel (the buildings counted, the grids pro-rated from).
   const own = grid && !sketch ? grid.properties : null;
-  const pr = own && own.figures !== 'prorated' ? null : prorateByArea(shape, baseLayout().map((g) => ({ ...g.properties, geometry: g.geometry })));
+  const { sources, buildings } = figureSources();
+  const fig = !own || own.figures === 'buildings' ? figuresOfShape(shape, sources, buildings) : own.figures === 'prorated' ? figuresOfShape(shape, sources, null) : null;
   const stats: ShapeStats = {
     areaM2: area(shape),
-    households: own ? own.households : pr!.households,
-    population: own ? own.population : pr!.population,
-    source: own ? own.figures : 'prorated',
-    from: pr ? pr.from.map((x) => x.code) : [],
+    households: own ? own.households : fig!.households,
+    population: own ? own.population : fig!.population,
+    source: own ? own.figures : fig!.householdsFrom,
+    populationSource: fig ? fig.populationFrom : own!.figures,
+    from: fig ? fig.from : [],
+    buildings: fig ? fig.buildings : 0,
     incidents: null,
     cameras: null,
     online: null,

@@ -3,7 +3,7 @@
 // pro-rated from — as one undoable change that is saved like any edit.
 import { describe, expect, it } from 'vitest';
 import type { GridCollection, MapData } from '../../src/model';
-import { adoptImportedGrids, addDrawnGrid, baseLayout, gridEditsSaved, startGridEditor, useGridEditor } from '../../src/state/grid-editor';
+import { adoptImport, addDrawnGrid, baseLayout, gridEditsSaved, startGridEditor, useGridEditor } from '../../src/state/grid-editor';
 import { userStore } from '../../src/storage';
 import { geojson, manifest } from './demo-helpers';
 
@@ -31,7 +31,7 @@ describe('grid editor after an import', () => {
       type: 'FeatureCollection',
       features: first.map((f, i) => ({ ...f, properties: { ...f.properties, households: i === 0 ? 1000 : f.properties.households } })),
     };
-    adoptImportedGrids({ ...data, grids: imported });
+    adoptImport({ ...data, grids: imported }, { grids: true });
     const h = useGridEditor.getState().history!;
     expect(h.grids.map((g) => g.properties.code)).toEqual(first.map((f) => f.properties.code));
     expect(h.done.at(-1)!.kind).toBe('import');

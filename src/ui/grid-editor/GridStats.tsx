@@ -14,12 +14,16 @@ export function GridStats() {
   if (!stats) return null;
   const n = (x: number | null) => (x === null ? '…' : formatNumber(lang, x));
   const flag = standardFlag(stats.households, standard);
+  const prorated = stats.from.length ? fill(t('ge.stats.source.prorated'), { from: stats.from.join('、') }) : t('ge.stats.source.prorated.none');
+  // Buildings give households, and population too when each of them records it; else population is pro-rated.
   const source =
-    stats.source === 'prorated'
-      ? stats.from.length
-        ? fill(t('ge.stats.source.prorated'), { from: stats.from.join('、') })
-        : t('ge.stats.source.prorated.none')
-      : t(stats.source === 'survey' ? 'ge.stats.source.survey' : 'ge.stats.source.entered');
+    stats.source === 'buildings'
+      ? stats.populationSource === 'buildings'
+        ? fill(t('ge.stats.source.buildings'), { n: stats.buildings })
+        : fill(t('ge.stats.source.buildingsHouseholds'), { n: stats.buildings, from: stats.from.join('、') || '—' })
+      : stats.source === 'prorated'
+        ? prorated
+        : t(stats.source === 'survey' ? 'ge.stats.source.survey' : 'ge.stats.source.entered');
   const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${formatNumber(lang, x * 100, digits)}%` : '—');
   const cov = stats.coverage;
   return (
@@ -33,7 +37,9 @@ export function GridStats() {
         <dt>{t('ge.stats.population')}</dt>
         <dd>{n(stats.population)}</dd>
       </dl>
-      <p className="def">{source}</p>
+      <p className="def" data-testid="grid-stats-source" data-source={stats.source} data-population-source={stats.populationSource}>
+        {source}
+      </p>
       <dl>
         <dt title={t('ge.stats.incidents.def')}>{t('ge.stats.incidents')}</dt>
         <dd data-testid="grid-stats-incidents">{n(stats.incidents)}</dd>
