@@ -154,5 +154,6 @@ describe('grid editor', () => {
     expect(keptShp.properties.name).toBe(kept.properties.name);
     expect(String(keptShp.properties.name)).toMatch(/网格/);
     expect(keptShp.properties.households).toBe(target.properties.households);
-  }, 600_000);
+    // A ceiling, not a timing: ~2 min on an idle 2-core machine, several times that when it is shared.
+  }, 900_000);
 });

@@ -101,7 +101,7 @@ export function GridEditorPanel({ data }: { data: MapData }) {
           <GridVersions />
           <label className="option">
             {t('ge.settings.snap')}
-            <input type="number" min={0} max={50} value={s.settings.snapPx} onChange={(e) => s.setSettings({ snapPx: Math.max(0, Number(e.target.value) || 0) })} style={{ width: 50 }} />
+            <input data-testid="grid-snap-px" type="number" min={0} max={50} value={s.settings.snapPx} onChange={(e) => s.setSettings({ snapPx: Math.max(0, Number(e.target.value) || 0) })} style={{ width: 50 }} />
           </label>
           <label className="option">
             {t('ge.settings.target')}

@@ -21,7 +21,8 @@ export function useGridEditView(): GridEditView | null {
     () =>
       open && grids
         ? {
-            grids,
+            // Two saved versions compared: the later one is drawn; against the working layout, the layout as it is.
+            grids: compare && compare.b !== 'current' ? compare.after : grids,
             selectedId,
             issues,
             highlight,
