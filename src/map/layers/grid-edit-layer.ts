@@ -77,10 +77,11 @@ export function gridEditLayers(v: GridEditView): Layer[] {
   }
   if (v.blind) {
     const { cells, counts } = v.blind;
-    // As the coverage overlay draws blind cells: one incident orange, five or more deep red.
+    // As the coverage overlay colours blind cells (one incident orange, five or more deep red),
+    // lighter: the grid's outline and vertex handles stay visible through them while reshaping.
     const fill = (i: number): RGBA => {
       const n = Math.min(5, counts[i]);
-      return [230 - 25 * n, 110 - 20 * n, 20, 170 + 17 * n];
+      return [230 - 25 * n, 110 - 20 * n, 20, 100 + 20 * n];
     };
     // Not pickable: a click on a blind cell selects the grid beneath it.
     layers.push(h3CellLayer({ id: 'grid-edit-blind', cells, fill, line: () => [120, 20, 10, 220], lineWidthPx: 1, colourKey: counts, visible: true, pickable: false }));
