@@ -10,6 +10,7 @@ import { RegisterActions } from './register/RegisterActions';
 import { EvidenceBlock } from './register/EvidenceBlock';
 import { latestSatisfaction } from '../analysis/hotspots/register-rules';
 import { CoverageFields } from './CoveragePanel';
+import { CameraWhatIf } from './CameraWhatIf';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -80,6 +81,7 @@ export function CameraDetails({ data, camera }: { data: MapData; camera: CameraF
         <Field label="field.range">{`${formatNumber(lang, c.range)} ${t('unit.metres')}`}</Field>
         <Field label="field.installed">{String(c.installedYear)}</Field>
       </dl>
+      <CameraWhatIf camera={camera} />
     </>
   );
 }
