@@ -30,7 +30,7 @@ export interface ShapeFigures {
   /** Cameras inside it, and of them those online. */
   cameras: number;
   online: number;
-  /** Coverage by online cameras inside it (null before the coverage data is set). */
+  /** Coverage by the register's online cameras inside it (null before the coverage data is set). */
   coverage: ShapeCoverage | null;
 }
 
@@ -54,6 +54,7 @@ export function createGridEditorApi(ctx: GridEditorApiContext) {
       const assignment = assignPolygons(polygons, idx.cols.lng, idx.cols.lat);
       const incidents = countByPolygon(assignment, indexRows(idx), filter, ctx.assignments).counts[0];
       const cams = cameras ? cameraStatsByPolygon(polygons, cameras) : null;
+      // The register's cameras (not the coverage panel's what-if edits): a grid's figures are official.
       let coverage: ShapeCoverage | null = null;
       if (coverageReady(ctx.coverage)) {
         const cov = ctx.coverage;
@@ -61,8 +62,8 @@ export function createGridEditorApi(ctx: GridEditorApiContext) {
           polygon: polygons,
           assignment,
           rows: cov.rowCells(),
-          cellCovered: cov.cellFlags(false),
-          covered: cov.covered(false),
+          cellCovered: cov.cellFlags(false, true),
+          covered: cov.covered(false, true),
           timeSec: idx.cols.timeSec,
           filter: compileRowFilter(indexRows(idx), filter, ctx.assignments),
           areaM2: areaM2(shape),
