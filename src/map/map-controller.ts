@@ -19,6 +19,8 @@ setWorkerUrl(workerUrl);
 
 /** How long a lost deck.gl context may take to come back before the overlay is made anew anyway. */
 const RESTORE_WAIT_MS = 2_000;
+/** After a context loss of both, how long the overlay waits for the basemap to draw before it is rebuilt anyway. */
+const BASEMAP_FIRST_MS = 10_000;
 
 /** What the pointer is over, handed to the UI's formatter for the tooltip text. */
 export interface HoverTarget {
@@ -60,6 +62,8 @@ export class MapController {
   private deckLost: ReturnType<typeof setTimeout> | undefined;
   /** MapLibre's own context is lost: it has no style until it is back, and an overlay cannot be added. */
   private mapLost = false;
+  /** MapLibre's context is back and its basemap not drawn yet: the overlay waits (basemapFirst). */
+  private waitingForBasemap = false;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
@@ -127,7 +131,7 @@ export class MapController {
     this.map.on('webglcontextlost', () => (this.mapLost = true));
     this.map.on('webglcontextrestored', () => {
       this.mapLost = false;
-      this.rebuildOverlay(); // if the overlay lost its context too and waits for the map
+      this.basemapFirst();
     });
     this.map.on('load', reportView);
     this.map.on('moveend', reportView);
@@ -171,9 +175,30 @@ export class MapController {
     canvas.addEventListener('webglcontextrestored', () => this.rebuildOverlay());
   }
 
+  /**
+   * MapLibre's context is back: the overlay, if it lost its context too, is rebuilt once MapLibre
+   * has drawn its basemap again (its next 'idle'), or after BASEMAP_FIRST_MS at the latest. Both
+   * compile their shader programs anew and the GPU process does one after another: an overlay
+   * made at the same moment put its programs in front of MapLibre's, so in software rendering
+   * the basemap stayed blank until all of deck.gl's were done too.
+   */
+  private basemapFirst(): void {
+    this.waitingForBasemap = true;
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.waitingForBasemap = false;
+      this.rebuildOverlay();
+    };
+    const timer = setTimeout(go, BASEMAP_FIRST_MS);
+    this.map.once('idle', go);
+  }
+
   private rebuildOverlay(): void {
     if (this.deckLost === undefined) return; // already rebuilt (restored, and the wait ran out too)
-    if (this.mapLost) return; // done when MapLibre's context is back (see the constructor)
+    if (this.mapLost || this.waitingForBasemap) return; // done when MapLibre has drawn again (basemapFirst)
     clearTimeout(this.deckLost);
     this.deckLost = undefined;
     const old = this.overlay;

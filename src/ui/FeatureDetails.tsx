@@ -10,6 +10,7 @@ import { RegisterActions } from './register/RegisterActions';
 import { EvidenceBlock } from './register/EvidenceBlock';
 import { latestSatisfaction } from '../analysis/hotspots/register-rules';
 import { CoverageFields } from './CoveragePanel';
+import { GridChangeFields } from './GridChangeFields';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -47,6 +48,7 @@ export function GridDetails({ data, grid, incidents }: { data: MapData; grid: Gr
         <Field label="field.phone">{g.officerPhone}</Field>
         <Field label="field.incidents">{incidents === null ? '…' : n(incidents)}</Field>
       </dl>
+      <GridChangeFields index={data.grids.features.indexOf(grid)} timeZone={data.manifest.timeZone} />
       <CoverageFields set="grids" index={data.grids.features.indexOf(grid)} />
       <OnlyThisGrid id={g.id} />
     </>

@@ -56,7 +56,7 @@ export const briefingZhCN = {
   'briefing.col.previous': '对比期',
   'briefing.col.change': '变化',
   'briefing.map': '地图',
-  'briefing.map.def': '当前筛选下的警情六边形、网格、监控与重点地区。',
+  'briefing.map.def': '本期（与上方数字同一时段）当前筛选下的警情六边形、网格、监控与重点地区。',
   'briefing.none': '本期无警情',
   'wall.title': '平安一张图 · 指挥中心',
   'wall.scene.overview': '全县态势',
@@ -73,8 +73,12 @@ export const briefingZhCN = {
   'wall.hotspot.first': '第一责任人 {name}',
   'wall.hotspot.direct': '直接责任人 {name}',
   'wall.hotspot.measures': '措施：{list}',
-  'wall.hotspot.incidents': '区内警情 {n} 件（当前筛选）',
+  'wall.hotspot.incidents': '本期区内警情 {n} 件',
   'wall.none': '无',
+  'gridChange.title': '同比与环比',
+  'gridChange.current': '本期 {from} 至 {to}：{n} 件',
+  'gridChange.defaultPeriod': '未选时段，按本月计',
+  'gridChange.def': '本网格内符合筛选的警情。“显著”指 |2(√本期 − √对比期)| > 2（泊松、方差稳定），否则为无明显变化；件数少时不会写成“+100%”。',
 } as const;
 
 export const briefingEn: Record<keyof typeof briefingZhCN, string> = {
@@ -134,7 +138,7 @@ export const briefingEn: Record<keyof typeof briefingZhCN, string> = {
   'briefing.col.previous': 'Before',
   'briefing.col.change': 'Change',
   'briefing.map': 'Map',
-  'briefing.map.def': 'Incident hexagons, grids, cameras and hotspots under the current filter.',
+  'briefing.map.def': 'Incident hexagons of this period (the one the figures above count) under the current filter, with grids, cameras and hotspots.',
   'briefing.none': 'No incidents this period',
   'wall.title': 'Safety One-Map · Command centre',
   'wall.scene.overview': 'County overview',
@@ -151,6 +155,10 @@ export const briefingEn: Record<keyof typeof briefingZhCN, string> = {
   'wall.hotspot.first': 'First responsible: {name}',
   'wall.hotspot.direct': 'Directly responsible: {name}',
   'wall.hotspot.measures': 'Measures: {list}',
-  'wall.hotspot.incidents': '{n} incidents inside (current filter)',
+  'wall.hotspot.incidents': '{n} incidents inside this period',
   'wall.none': 'none',
+  'gridChange.title': 'vs last year and vs previous period',
+  'gridChange.current': 'This period {from} to {to}: {n}',
+  'gridChange.defaultPeriod': 'No period chosen: this month',
+  'gridChange.def': 'Incidents in this grid that match the filter. "Significant" means |2(√now − √before)| > 2 (Poisson, variance-stabilised), otherwise no clear change; small counts never read "+100 %".',
 };
