@@ -66,7 +66,9 @@ export function WallScreen({ data }: { data: MapData }) {
     const h = 'hotspotId' in scene ? hotspots.features.find((f) => f.properties.id === scene.hotspotId) : undefined;
     const county = data.admin.features.find((f) => f.properties.level === 'county');
     const bounds = (h ? bbox(h.geometry) : county ? bbox(county.geometry) : data.manifest.bounds) as BBox;
-    useMapCamera.getState().flyTo({ bounds });
+    // A hotspot is framed with a tenth of the picture free around it: its outline, markers and
+    // name stay clear of the edges and of the scale bar however small or long the area is.
+    useMapCamera.getState().flyTo({ bounds, margin: h ? 0.1 : 0 });
   }, [scene, data, hotspots]);
 
   const title = t('hotspotId' in scene ? 'wall.scene.hotspot' : SCENE_TITLES[scene.name]);
