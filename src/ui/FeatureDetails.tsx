@@ -11,6 +11,8 @@ import { EvidenceBlock } from './register/EvidenceBlock';
 import { latestSatisfaction } from '../analysis/hotspots/register-rules';
 import { CoverageFields } from './CoveragePanel';
 import { GridChangeFields } from './GridChangeFields';
+import { useRegisterHotspots } from '../state/register';
+import { useIncidentResults } from '../state/incident-results';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -92,6 +94,9 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
   const name = useNames(data);
   const h = hotspot.properties;
   const status = hotspotStatus(h, datasetNow(data.manifest), data.manifest.timeZone);
+  // Counted by the worker over the register's areas (register-polygons.ts), in the register's order.
+  const registerIndex = (useRegisterHotspots() ?? data.hotspots).features.findIndex((f) => f.properties.id === h.id);
+  const incidents = useIncidentResults((s) => (registerIndex >= 0 ? (s.hotspotIncidents?.[registerIndex] ?? null) : null));
   return (
     <>
       <h3>{lang === 'en' ? h.nameEn : h.name}</h3>
@@ -107,6 +112,9 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
         <Field label="field.directResponsible">{h.directResponsible}</Field>
         <Field label="field.measures">{h.measures.join('；') || '—'}</Field>
         <Field label="field.satisfaction">{satisfactionText(latestSatisfaction(h.history), lang)}</Field>
+        <Field label="field.incidents">
+          <span data-testid="hotspot-incidents">{incidents === null ? '…' : formatNumber(lang, incidents)}</span>
+        </Field>
       </dl>
       <CoverageFields set="hotspots" index={data.hotspots.features.indexOf(hotspot)} />
       <h4>{t('field.history')}</h4>
