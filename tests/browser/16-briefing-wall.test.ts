@@ -95,6 +95,29 @@ describe('briefing', () => {
     console.log(`PNG ${png.width}×${png.height}: ${describeStats(stats)}`);
     expect(png.width).toBeGreaterThan(800);
     expect(stats.distinctColours).toBeGreaterThan(50);
+    // The trend's bars keep their colour in the export (html-to-image copies an <svg> without the
+    // stylesheet; briefing-export.ts writes the computed fills inline first): count its pixels.
+    const look = await page.locator('.briefing .trend-bars').first().evaluate((el) => {
+      const style = getComputedStyle(el);
+      let bg = 'rgb(255, 255, 255)';
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c && c !== 'transparent' && !/rgba\(.*, 0\)$/.test(c)) {
+          bg = c;
+          break;
+        }
+      }
+      return { fill: style.fill, opacity: Number(style.opacity), bg };
+    });
+    const rgb = (c: string) => (/rgba?\((\d+), (\d+), (\d+)/.exec(c) ?? []).slice(1).map(Number);
+    const [fr, fg, fb] = rgb(look.fill);
+    const [br, bgc, bb] = rgb(look.bg);
+    const a = look.opacity;
+    const want = [fr * a + br * (1 - a), fg * a + bgc * (1 - a), fb * a + bb * (1 - a)];
+    let barPixels = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (Math.abs(png.data[i] - want[0]) + Math.abs(png.data[i + 1] - want[1]) + Math.abs(png.data[i + 2] - want[2]) <= 12) barPixels++;
+    console.log(`trend bars ${look.fill} at opacity ${a} on ${look.bg}: ${barPixels} pixels of rgb(${want.map(Math.round).join(', ')}) in the exported PNG`);
+    expect(barPixels).toBeGreaterThan(500);
   });
 });
 
