@@ -116,7 +116,8 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
           <span data-testid="hotspot-incidents">{incidents === null ? '…' : formatNumber(lang, incidents)}</span>
         </Field>
       </dl>
-      <CoverageFields set="hotspots" index={data.hotspots.features.indexOf(hotspot)} />
+      {/* By id in the register's order (the dataset's first): an edited hotspot is a new object. */}
+      <CoverageFields set="hotspots" index={registerIndex} />
       <h4>{t('field.history')}</h4>
       <ol className="history">
         {h.history.map((e, i) => (
