@@ -98,28 +98,25 @@ describe('briefing', () => {
     expect(png.width).toBeGreaterThan(800);
     expect(stats.distinctColours).toBeGreaterThan(50);
     // The trend's bars keep their colour in the export (html-to-image copies an <svg> without the
-    // stylesheet; briefing-export.ts writes the computed fills inline first): count its pixels.
-    const look = await page.locator('.briefing .trend-bars').first().evaluate((el) => {
-      const style = getComputedStyle(el);
-      let bg = 'rgb(255, 255, 255)';
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        const c = getComputedStyle(e).backgroundColor;
-        if (c && c !== 'transparent' && !/rgba\(.*, 0\)$/.test(c)) {
-          bg = c;
-          break;
-        }
-      }
-      return { fill: style.fill, opacity: Number(style.opacity), bg };
+    // stylesheet; briefing-export.ts writes the computed fills inline first): in the chart's part of
+    // the PNG, orange bar pixels and no black ones (the bars came out black before).
+    const barsBox = await page.evaluate(() => {
+      const sheet = document.querySelector('[data-testid="briefing"]')!.getBoundingClientRect();
+      const bars = document.querySelector('.briefing .trend-bars')!.getBoundingClientRect();
+      return { x: Math.round(bars.left - sheet.left), y: Math.round(bars.top - sheet.top), width: Math.round(bars.width), height: Math.round(bars.height) };
     });
-    const rgb = (c: string) => (/rgba?\((\d+), (\d+), (\d+)/.exec(c) ?? []).slice(1).map(Number);
-    const [fr, fg, fb] = rgb(look.fill);
-    const [br, bgc, bb] = rgb(look.bg);
-    const a = look.opacity;
-    const want = [fr * a + br * (1 - a), fg * a + bgc * (1 - a), fb * a + bb * (1 - a)];
-    let barPixels = 0;
-    for (let i = 0; i < png.data.length; i += 4) if (Math.abs(png.data[i] - want[0]) + Math.abs(png.data[i + 1] - want[1]) + Math.abs(png.data[i + 2] - want[2]) <= 12) barPixels++;
-    console.log(`trend bars ${look.fill} at opacity ${a} on ${look.bg}: ${barPixels} pixels of rgb(${want.map(Math.round).join(', ')}) in the exported PNG`);
-    expect(barPixels).toBeGreaterThan(500);
+    const chart = crop(png, barsBox);
+    let orange = 0;
+    let dark = 0;
+    for (let i = 0; i < chart.data.length; i += 4) {
+      const [r, g, b] = [chart.data[i], chart.data[i + 1], chart.data[i + 2]];
+      if (r >= 200 && r - g >= 20 && g - b >= 15) orange++;
+      else if (r + g + b < 120) dark++;
+    }
+    const pixels = chart.width * chart.height;
+    console.log(`exported trend bars (${barsBox.width}×${barsBox.height} at ${barsBox.x},${barsBox.y}): ${((100 * orange) / pixels).toFixed(1)} % orange, ${((100 * dark) / pixels).toFixed(1)} % near-black`);
+    expect(orange / pixels).toBeGreaterThan(0.2);
+    expect(dark / pixels).toBeLessThan(0.05);
   });
 });
 
