@@ -2,6 +2,7 @@
 import { gridEditorZhCN } from './messages/grid-editor';
 import { coverageZhCN } from './messages/coverage';
 import { sitingZhCN } from './messages/siting';
+import { whatIfZhCN } from './messages/whatif';
 import { importZhCN } from './messages/import';
 import { briefingZhCN } from './messages/briefing';
 import { registerZhCN } from './messages/register';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...gridEditorZhCN,
   ...coverageZhCN,
   ...sitingZhCN,
+  ...whatIfZhCN,
   ...importZhCN,
   ...registerZhCN,
   'app.title': '平安一张图',

@@ -16,9 +16,20 @@ function position(lng: number, lat: number, crs: PlanCrs): [number, number] {
 }
 
 /**
+ * The gain a site was ranked by: incidents newly covered, those in active listed hotspots counted
+ * `hotspotWeight` times. Plans saved before it was recorded have it only where the weight was 1.
+ */
+function rankedGain(plan: CameraPlan, s: CameraPlan['sites'][number]): number | null {
+  if (s.gain !== undefined) return Math.round(s.gain * 1000) / 1000;
+  return plan.settings.hotspotWeight === 1 ? s.incidents : null;
+}
+
+/**
  * The plan as a GeoJSON FeatureCollection: Point features in rank order with properties rank, id,
- * source, heading, fov, range, cost, gain (incidents newly covered), cumulative, town, community,
- * grid and road. `coordinateSystem` (a foreign member) says which datum the positions are in.
+ * source, heading, fov, range, cost, gain (the weighted gain the order follows), incidents (plain
+ * incidents newly covered), cumulative (incidents covered by the sites up to it), hotspot_weight,
+ * town, community, grid and road. With hotspot weight 1, gain equals incidents, as in the CLI.
+ * `coordinateSystem` (a foreign member) says which datum the positions are in.
  */
 export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
   const features = plan.sites.map((s) => ({
@@ -32,8 +43,10 @@ export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
       fov: s.fov,
       range: s.range,
       cost: s.cost,
-      gain: s.incidents,
+      gain: rankedGain(plan, s),
+      incidents: s.incidents,
       cumulative: s.cumulativeIncidents,
+      hotspot_weight: plan.settings.hotspotWeight,
       town: s.place.town,
       community: s.place.village,
       grid: s.place.grid,
@@ -43,15 +56,17 @@ export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
   return `${JSON.stringify({ type: 'FeatureCollection', name: plan.name, coordinateSystem: crs, features })}\n`;
 }
 
-export const PLAN_CSV_HEADER = ['rank', 'id', 'source', 'lng', 'lat', 'crs', 'heading', 'fov', 'range', 'cost', 'gain', 'cumulative', 'town', 'community', 'grid', 'road'] as const;
+/** Columns of the plan's CSV; `incidents` and `hotspot_weight` came later and so come last. */
+export const PLAN_CSV_HEADER = ['rank', 'id', 'source', 'lng', 'lat', 'crs', 'heading', 'fov', 'range', 'cost', 'gain', 'cumulative', 'town', 'community', 'grid', 'road', 'incidents', 'hotspot_weight'] as const;
 
-/** The plan as CSV, one row per site in rank order, header {@link PLAN_CSV_HEADER}. */
+/** The plan as CSV, one row per site in rank order, header {@link PLAN_CSV_HEADER}; gain, incidents and cumulative as in {@link planGeoJson}. */
 export function planCsv(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
   return csvText(
     PLAN_CSV_HEADER,
     plan.sites.map((s) => {
       const [x, y] = position(s.lng, s.lat, crs);
-      return [s.rank, s.id, s.source, x, y, crs, s.heading, s.fov, s.range, s.cost, s.incidents, s.cumulativeIncidents, s.place.town ?? '', s.place.village ?? '', s.place.grid ?? '', s.place.road ?? ''];
+      const gain = rankedGain(plan, s);
+      return [s.rank, s.id, s.source, x, y, crs, s.heading, s.fov, s.range, s.cost, gain ?? '', s.cumulativeIncidents, s.place.town ?? '', s.place.village ?? '', s.place.grid ?? '', s.place.road ?? '', s.incidents, plan.settings.hotspotWeight];
     }),
   );
 }

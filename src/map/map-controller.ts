@@ -13,6 +13,7 @@ import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
 import { AreaDrawing } from './area-drawing';
 import { GridEditing, type GridEditRequest } from './grid-editing';
+import { CameraDragging, type CameraDragRequest } from './camera-dragging';
 
 // Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
 setWorkerUrl(workerUrl);
@@ -68,6 +69,9 @@ export class MapController {
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
   private readonly gridEditing: GridEditing;
+  private readonly cameraDragging: CameraDragging;
+  /** While set, a click on the map gives its position here instead of selecting (siting candidates). */
+  private pointPick: ((p: LngLat) => void) | null = null;
   private view: MapView | null = null;
   private theme: Theme;
   private layers: Layer[] = [];
@@ -103,6 +107,7 @@ export class MapController {
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.drawing = new AreaDrawing(this.map);
     this.gridEditing = new GridEditing(this.map);
+    this.cameraDragging = new CameraDragging(this.map);
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'map-tooltip';
     this.tooltip.dataset.testid = 'tooltip';
@@ -152,7 +157,17 @@ export class MapController {
       onHover: (info) => this.hover(info),
       onClick: (info) => this.click(info),
       getCursor: ({ isHovering, isDragging }) =>
-        this.drawing?.active || this.gridEditing?.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+        this.drawing?.active || this.gridEditing?.active || this.pointPick
+          ? 'crosshair'
+          : this.cameraDragging?.ownsPointer()
+            ? 'grabbing'
+            : this.cameraDragging?.active && isHovering
+              ? 'move'
+              : isDragging
+                ? 'grabbing'
+                : isHovering
+                  ? 'pointer'
+                  : 'grab',
       onAfterRender: () => {
         this.watchDeckCanvas();
         this.idle.deckRendered(this.layers);
@@ -292,7 +307,19 @@ export class MapController {
     this.gridEditing.set(request);
   }
 
+  /** Lets the user drag one camera to a new position (what-if), or ends it (null). */
+  dragCamera(request: CameraDragRequest | null): void {
+    this.cameraDragging.set(request);
+  }
+
+  /** While `onPick` is set, a click on the map hands over its position instead of selecting. */
+  pickPoints(onPick: ((p: LngLat) => void) | null): void {
+    this.hideTooltip();
+    this.pointPick = onPick;
+  }
+
   destroy(): void {
+    this.cameraDragging.destroy();
     this.gridEditing.destroy();
     this.drawing.destroy();
     this.map.remove();
@@ -314,7 +341,7 @@ export class MapController {
   }
 
   private hover(info: PickingInfo): void {
-    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer()) return this.hideTooltip();
+    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer() || this.cameraDragging.ownsPointer() || this.pointPick) return this.hideTooltip();
     const text = info.layer && this.view ? this.options.describe({ layerId: info.layer.id, object: info.object, index: info.index }, this.view) : null;
     if (!text) return this.hideTooltip();
     this.tooltip.textContent = text;
@@ -327,7 +354,8 @@ export class MapController {
   }
 
   private click(info: PickingInfo): void {
-    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer()) return; // the click placed a corner
+    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer() || this.cameraDragging.ownsPointer()) return; // the click placed a corner, or dropped a camera
+    if (this.pointPick && info.coordinate) return this.pointPick([info.coordinate[0], info.coordinate[1]]);
     if (this.view?.gridEdit && this.options.onGridEditPick) {
       const props = info.layer?.id === 'grid-edit' ? (info.object as { properties?: { id: string } } | undefined)?.properties : undefined;
       return this.options.onGridEditPick(props?.id ?? null);

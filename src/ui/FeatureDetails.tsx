@@ -13,6 +13,7 @@ import { CoverageFields } from './CoveragePanel';
 import { GridChangeFields } from './GridChangeFields';
 import { useRegisterHotspots } from '../state/register';
 import { useIncidentResults } from '../state/incident-results';
+import { CameraWhatIf } from './CameraWhatIf';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -84,6 +85,7 @@ export function CameraDetails({ data, camera }: { data: MapData; camera: CameraF
         <Field label="field.range">{`${formatNumber(lang, c.range)} ${t('unit.metres')}`}</Field>
         <Field label="field.installed">{String(c.installedYear)}</Field>
       </dl>
+      <CameraWhatIf camera={camera} />
     </>
   );
 }

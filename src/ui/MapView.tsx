@@ -16,7 +16,8 @@ import { datasetNow } from '../state/clock';
 import { useRegisterHotspots } from '../state/register';
 import { useRegisterCandidates } from '../state/register-candidates';
 import { describeHover } from './describe-hover';
-import { useCoverageView } from './use-coverage-view';
+import { useCoverageView, useSitingPick } from './use-coverage-view';
+import { useCameraDrag, useWhatIfCameras } from './use-camera-whatif-map';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 import { onGridEditPick, useGridEditGestures, useGridEditView } from './grid-editor/use-grid-edit-map';
 
@@ -57,6 +58,7 @@ export function MapView({ data }: { data: MapData }) {
   const drawing = useAreaDrawing((s) => s.drawing);
   const gridEdit = useGridEditView();
   const coverage = useCoverageView();
+  const whatIf = useWhatIfCameras(data);
   const hotspots = useRegisterHotspots() ?? data.hotspots;
   const candidates = useRegisterCandidates((s) => s.candidates);
   const candidateAreas = useMemo(() => candidates?.map((c) => c.geometry) ?? null, [candidates]);
@@ -80,12 +82,14 @@ export function MapView({ data }: { data: MapData }) {
       drawing,
       gridEdit,
       coverage: coverage.coverage,
+      cameras: whatIf.cameras,
+      whatIf: whatIf.whatIf,
       pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
       hotspots,
       candidates: candidateAreas,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, candidateAreas, coverage.coverage, coverage.pending],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, candidateAreas, coverage.coverage, coverage.pending, whatIf],
   );
 
   useEffect(() => {
@@ -137,6 +141,8 @@ export function MapView({ data }: { data: MapData }) {
   }, [drawing]);
 
   useGridEditGestures(controllerRef);
+  useCameraDrag(controllerRef, data);
+  useSitingPick(controllerRef);
 
   const cameraRequest = useMapCamera((s) => s.request);
   useEffect(() => {

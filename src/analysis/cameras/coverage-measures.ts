@@ -49,6 +49,22 @@ export function keptPerCell(rows: RowCells, timeSec: Uint32Array, f: RowFilter):
 }
 
 /**
+ * Kept rows per cell ordinal of `rows`, each weighing `weights[category[i]]` (1 for a code past
+ * its end): the severity-weighted counts blind spots may be ranked by.
+ */
+export function keptWeightPerCell(rows: RowCells, timeSec: Uint32Array, f: RowFilter, category: Uint16Array, weights: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(rows.cells.length);
+  if (f.none) return out;
+  const { rowCell } = rows;
+  const { from, span, src, lut } = f;
+  for (let i = 0; i < rowCell.length; i++) {
+    if (!f.all && ((((timeSec[i] - from) >>> 0) < span ? 1 : 0) & lut[src[i]]) === 0) continue;
+    out[rowCell[i]] += weights[category[i]] ?? 1;
+  }
+  return out;
+}
+
+/**
  * Filtered incidents per polygon of `assignment` and, of them, those whose cell is covered
  * (`cellCovered` over the ordinals of `rows`). One pass over the rows.
  */
