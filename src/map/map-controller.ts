@@ -229,7 +229,10 @@ export class MapController {
     const counts: Record<string, number> = {};
     for (const l of this.layers) {
       const d = l.props.data as unknown;
-      if (l.props.visible !== false && Array.isArray(d)) counts[l.id] = d.length;
+      if (l.props.visible === false) continue;
+      if (Array.isArray(d)) counts[l.id] = d.length;
+      // Indexed data ({ length }: h3-cell-layer's cells drawn without an object each).
+      else if (d && typeof (d as { length?: unknown }).length === 'number') counts[l.id] = (d as { length: number }).length;
     }
     return counts;
   }

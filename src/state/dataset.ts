@@ -11,7 +11,7 @@ import { startCoverage } from './coverage';
 import { persistFilters } from './filters';
 import { startUrlSync } from './url-sync';
 import { isPeriodPreset, presetRange } from './incident-filter';
-import { startGridEditor } from './grid-editor';
+import { adoptImport, startGridEditor } from './grid-editor';
 import { startGridEditorResults } from './grid-editor-results';
 
 /** Why loading failed, as plain data for the error panel; `file` is null when no file is at fault. */
@@ -117,6 +117,9 @@ export async function replaceData(r: DataReplacement): Promise<void> {
   running.stop();
   useDataset.setState({ data: next });
   startResults(client, next);
+  // The grid editor works on imported grids (and buildings) from now on, and counts imported cameras.
+  if (r.grids || r.buildings) adoptImport(next, { grids: Boolean(r.grids) });
+  if (r.grids || r.cameras) startGridEditorResults(client, next);
 }
 
 /** Starts the incident results and the camera coverage of `data`, keeping how to stop them. */

@@ -104,6 +104,13 @@ export interface CoverageOptions {
 /** The coverage methods and the siting planner's, over one shared coverage state. */
 export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState = createCoverageState(ctx)) {
   const statsMemo = new Map<string, { cameras: CameraCollection; stats: CameraStats; areas: Float64Array }>();
+  /** Per polygon index: each covered cell's polygon and area, across reports (what-if edits change few cells). */
+  const cellAreaMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
+  const areaMemoOf = (polygons: object) => {
+    let m = cellAreaMemo.get(polygons);
+    if (!m) cellAreaMemo.set(polygons, (m = new Map()));
+    return m;
+  };
   let countyMemo: { admin: CoverageDataInput['admin']; area: number; index: ReturnType<typeof buildPolygonIndex> } | null = null;
 
   /** Cameras per polygon and each polygon's area, once per set and camera list. */
@@ -123,7 +130,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
     const rows = state.rowCells();
     const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
     const inc = incidentCoverageByPolygon(set.assignment, rows, state.cellFlags(repaired, official), idx.cols.timeSec, f);
-    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired, official).list);
+    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired, official).list, areaMemoOf(set.polygons));
     return Array.from(areas, (a, k) => ({
       index: k,
       incidents: inc.total[k],
@@ -186,7 +193,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
         countyMemo = { admin: data.admin, area: county.reduce((s, f) => s + areaM2(f.geometry), 0), index: buildPolygonIndex(county) };
       }
       const cov = state.covered(repaired, official).list;
-      const coveredArea = coveredAreaByPolygon(countyMemo.index, cov).reduce((s, a) => s + a, 0);
+      const coveredArea = coveredAreaByPolygon(countyMemo.index, cov, areaMemoOf(countyMemo.index)).reduce((s, a) => s + a, 0);
       const edited = state.cameraFeatures(official).features;
       const online = edited.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
       const cameras = edited.length;

@@ -73,7 +73,8 @@ describe('what-if camera editing', () => {
     expect(await page.getByTestId('camera-whatif-heading').inputValue()).toBe(String(CAMERA.heading));
     expect(await page.getByTestId('camera-whatif').getAttribute('data-edited')).toBe('false');
     expect(reset.details).toBe(reset.panel);
-  });
+    // A reload on software WebGL loads the whole county again: as long as the other reload tests.
+  }, 600_000);
 
   test('dragging the camera on the map moves it (a what-if), and the figures follow', async () => {
     const { page } = session();

@@ -147,7 +147,8 @@ describe('camera coverage', () => {
     await waitIdle(page);
     const shot = await snap(page, 'coverage-plan-reopened');
     assertNotBlank(shot);
-  });
+    // A reload on software WebGL loads the whole county again: as long as the other reload tests.
+  }, 600_000);
 
   test('candidate sites clicked on the map are listed, removable, saved with the plan and offered to the next run', async () => {
     const { page } = session();

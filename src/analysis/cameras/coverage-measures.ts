@@ -97,14 +97,21 @@ export function incidentCoverageByPolygon(
 
 /**
  * Area (m²) of the covered cells whose centre lies inside each polygon — the covered part of the
- * polygon, counted the way coverage itself is (a cell is in or out by its centre).
+ * polygon, counted the way coverage itself is (a cell is in or out by its centre). `memo` (one per
+ * `polygons`) keeps each cell's polygon and area across calls.
  */
-export function coveredAreaByPolygon(polygons: PolygonIndex, covered: readonly string[]): Float64Array {
+export function coveredAreaByPolygon(polygons: PolygonIndex, covered: readonly string[], memo?: Map<string, readonly [number, number]>): Float64Array {
   const out = new Float64Array(polygons.count);
   for (const cell of covered) {
-    const [lat, lng] = cellToLatLng(cell);
-    const k = locatePoint(polygons, lng, lat);
-    if (k >= 0) out[k] += cellArea(cell, 'm2');
+    // Each cell's polygon and area, remembered when a memo is given (for these same polygons):
+    // after a what-if edit nearly every covered cell is one seen before.
+    let f = memo?.get(cell);
+    if (!f) {
+      const [lat, lng] = cellToLatLng(cell);
+      f = [locatePoint(polygons, lng, lat), cellArea(cell, 'm2')];
+      memo?.set(cell, f);
+    }
+    if (f[0] >= 0) out[f[0]] += f[1];
   }
   return out;
 }

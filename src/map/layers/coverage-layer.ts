@@ -44,14 +44,22 @@ export function coverageLayers(c: CoverageLayerInput, visible: boolean, dark: bo
       h3CellLayer({ id: 'coverage-blind', cells: c.blindCells, fill: blind, colourKey: c.blindCounts, visible }),
     );
   } else {
-    // Coarser parents: blue as deep as the share of the parent covered (a square root, so that
-    // the few-percent shares of a county still show), blind parents by their summed incidents.
+    // Coarser parents. Blind ones by their uncovered incidents relative to the heaviest parent in
+    // view of the data (a county's parents nearly all hold some, so absolute steps would paint it
+    // one red): deeper and more opaque as they weigh more. Covered ones on top, blue as deep as
+    // the share of the parent covered (a square root, so that a few percent still shows).
     const cov = coveredShareByParent(c.covered, res);
     const bl = countSumByParent(c.blindCells, c.blindCounts, res);
+    const max = bl.values.reduce((m, v) => Math.max(m, v), 0);
     const base = dark ? COVERED_DARK : COVERED;
+    const blindParent = (i: number): RGBA => {
+      const r = max > 0 ? bl.values[i] / max : 0;
+      const [red, green, blue] = blindColour(Math.min(5, Math.floor(6 * Math.sqrt(r))));
+      return [red, green, blue, Math.round(30 + 200 * Math.pow(r, 0.6))];
+    };
     layers.push(
-      h3CellLayer({ id: 'coverage-covered', cells: cov.cells, fill: (i) => [base[0], base[1], base[2], Math.round(40 + 200 * Math.sqrt(cov.values[i]))], colourKey: [cov, dark], visible }),
-      h3CellLayer({ id: 'coverage-blind', cells: bl.cells, fill: (i) => blindColour(blindLevel(bl.values[i])), colourKey: bl, visible, opacity: 0.85 }),
+      h3CellLayer({ id: 'coverage-blind', cells: bl.cells, fill: blindParent, colourKey: bl, visible }),
+      h3CellLayer({ id: 'coverage-covered', cells: cov.cells, fill: (i) => [base[0], base[1], base[2], Math.round(60 + 190 * Math.sqrt(cov.values[i]))], colourKey: [cov, dark], visible }),
     );
   }
   layers.push(
@@ -86,10 +94,6 @@ function blindColour(n: number): RGBA {
   return [230 - 25 * n, 110 - 20 * n, 20, 150 + 20 * n];
 }
 
-/** Level of a coarse blind parent by its incidents: 1, 2–4, 5–19, 20–49, 50–99, ≥ 100. */
-function blindLevel(sum: number): number {
-  return sum >= 100 ? 5 : sum >= 50 ? 4 : sum >= 20 ? 3 : sum >= 5 ? 2 : sum >= 2 ? 1 : 0;
-}
 
 /**
  * The open plan's proposed sites: large green discs with a white rim and a dark halo, numbered in
