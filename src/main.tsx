@@ -5,9 +5,11 @@ import { App } from './ui/App';
 import { loadDataset } from './state/dataset';
 import { datasetBaseUrl } from './state/dataset-url';
 import { startRegister } from './state/register';
+import { startRegisterPolygons } from './state/register-polygons';
 import './ui/styles.css';
 
 startRegister();
+startRegisterPolygons();
 loadDataset(datasetBaseUrl(location.search, import.meta.env.BASE_URL));
 createRoot(document.getElementById('root')!).render(<App />);
 // The side-by-side benchmark's hook: its own chunk, fetched only with ?bench.

@@ -12,6 +12,7 @@ import { offlineStyle } from './basemap/offline-style';
 import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
 import { drawnCounts } from './layer-counts';
+import { ContextRecovery } from './context-recovery';
 import { AreaDrawing } from './area-drawing';
 import { GridEditing, type GridEditRequest } from './grid-editing';
 import { CameraDragging, type CameraDragRequest } from './camera-dragging';
@@ -19,8 +20,6 @@ import { CameraDragging, type CameraDragRequest } from './camera-dragging';
 // Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
 setWorkerUrl(workerUrl);
 
-/** How long a lost deck.gl context may take to come back before the overlay is made anew anyway. */
-const RESTORE_WAIT_MS = 2_000;
 
 /** What the pointer is over, handed to the UI's formatter for the tooltip text. */
 export interface HoverTarget {
@@ -57,11 +56,7 @@ export interface MapCamera {
 export class MapController {
   private readonly map: MaplibreMap;
   private overlay: MapboxOverlay;
-  /** Deck canvases whose context loss is watched (a new overlay brings a new canvas). */
-  private readonly watched = new WeakSet<HTMLCanvasElement>();
-  private deckLost: ReturnType<typeof setTimeout> | undefined;
-  /** MapLibre's own context is lost: it has no style until it is back, and an overlay cannot be added. */
-  private mapLost = false;
+  private readonly recovery: ContextRecovery;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
@@ -111,6 +106,7 @@ export class MapController {
     this.tooltip.hidden = true;
     container.appendChild(this.tooltip);
     this.idle = new IdleTracker(this.map, options.onIdleChange);
+    this.recovery = new ContextRecovery(this.map, () => this.rebuildOverlay(), () => this.idle.busy());
     this.map.on('zoomend', () => {
       this.options.onZoomSettled(this.map.getZoom());
       if (Math.abs(this.map.getZoom() - this.renderedZoom) > 0.01) this.render();
@@ -130,22 +126,12 @@ export class MapController {
       const c = this.map.getCenter();
       this.options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
     };
-    this.map.on('webglcontextlost', () => (this.mapLost = true));
-    this.map.on('webglcontextrestored', () => {
-      this.mapLost = false;
-      this.rebuildOverlay(); // if the overlay lost its context too and waits for the map
-    });
     this.map.on('load', reportView);
     this.map.on('moveend', reportView);
     this.options.onZoomSettled(this.map.getZoom());
   }
 
-  /**
-   * The deck.gl overlay. After a WebGL context loss MapLibre restores its own canvas (it listens
-   * for webglcontextlost/restored), but deck.gl only stops drawing (visgl/deck.gl#5398: onError,
-   * no recovery), so the overlay watches its canvas and is made anew when the context comes back
-   * — or after RESTORE_WAIT_MS if the browser never restores it — with the same layers.
-   */
+  /** The deck.gl overlay; made anew with the same layers after a context loss (context-recovery.ts). */
   private createOverlay(): MapboxOverlay {
     return new MapboxOverlay({
       interleaved: false,
@@ -166,7 +152,7 @@ export class MapController {
                   ? 'pointer'
                   : 'grab',
       onAfterRender: () => {
-        this.watchDeckCanvas();
+        this.recovery.watch(this.overlay.getCanvas() ?? null);
         this.idle.deckRendered(this.layers);
       },
       // A lost context is handled here (a warning, then the overlay is rebuilt), not an error.
@@ -174,24 +160,7 @@ export class MapController {
     });
   }
 
-  private watchDeckCanvas(): void {
-    const canvas = this.overlay.getCanvas();
-    if (!canvas || this.watched.has(canvas)) return;
-    this.watched.add(canvas);
-    canvas.addEventListener('webglcontextlost', (e) => {
-      e.preventDefault(); // without it the browser never restores the context
-      this.idle.busy();
-      clearTimeout(this.deckLost);
-      this.deckLost = setTimeout(() => this.rebuildOverlay(), RESTORE_WAIT_MS);
-    });
-    canvas.addEventListener('webglcontextrestored', () => this.rebuildOverlay());
-  }
-
   private rebuildOverlay(): void {
-    if (this.deckLost === undefined) return; // already rebuilt (restored, and the wait ran out too)
-    if (this.mapLost) return; // done when MapLibre's context is back (see the constructor)
-    clearTimeout(this.deckLost);
-    this.deckLost = undefined;
     const old = this.overlay;
     const container = old.getCanvas()?.parentElement ?? null;
     this.map.removeControl(old);

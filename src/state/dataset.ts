@@ -6,6 +6,7 @@ import { loadDemoBundle } from '../io/demo-loader';
 import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../io/dataset-load-error';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
+import { startGridChange } from './grid-change';
 import { startCoverage } from './coverage';
 import { persistFilters } from './filters';
 import { startUrlSync } from './url-sync';
@@ -127,9 +128,11 @@ function startResults(client: ReturnType<typeof analysisClient>, data: MapData):
   const towns = data.admin.features.filter((f) => f.properties.level === 'town');
   const stopResults = startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: running.resolutions, studyAreaM2: running.studyAreaM2 });
   const stopCoverage = startCoverage(client, data, towns);
+  const stopGridChange = startGridChange(client, data);
   running.stop = () => {
     stopResults();
     stopCoverage();
+    stopGridChange();
   };
 }
 

@@ -148,7 +148,18 @@ export function MapView({ data }: { data: MapData }) {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller || !cameraRequest) return;
-    if ('bounds' in cameraRequest) controller.fitBounds(cameraRequest.bounds, freeRoom(Boolean(useSelection.getState().selected)), 17);
+    if ('bounds' in cameraRequest) {
+      const room = freeRoom(Boolean(useSelection.getState().selected));
+      const el = containerRef.current;
+      const m = cameraRequest.margin ?? 0;
+      if (el && m > 0) {
+        room.top += m * el.clientHeight;
+        room.bottom += m * el.clientHeight;
+        room.left += m * el.clientWidth;
+        room.right += m * el.clientWidth;
+      }
+      controller.fitBounds(cameraRequest.bounds, room, 17);
+    }
     else controller.flyTo(cameraRequest);
   }, [cameraRequest]);
 
