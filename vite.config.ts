@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { serveDataset } from './scripts/vite-serve-dataset.ts';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { offlineTerraDrawPlugin } from './scripts/vite-offline-terra-draw.ts';
 
 // One port for dev and preview; PORT overrides it (README promises 5173 by default).
 const port = Number(process.env.PORT ?? 5173);
@@ -11,7 +12,7 @@ const port = Number(process.env.PORT ?? 5173);
 const testDatasets = process.env.ONE_MAP_TEST_DATASETS === '1' ? [serveDataset('tests/fixtures/render-dataset', 'tests/fixtures/render-dataset'), serveDataset('tests/fixtures/basemap', 'tests/fixtures/basemap')] : [];
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serveDataset('data/demo', 'data/demo'), ...testDatasets],
+  plugins: [react(), contentSecurityPolicy(), offlineTerraDrawPlugin(), serveDataset('data/demo', 'data/demo'), ...testDatasets],
   // Emit real files rather than base64 inlines: easier to audit what an intranet build serves.
   build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4000, sourcemap: false },
   worker: { format: 'es' },

@@ -7,47 +7,15 @@
 // counts reach the layer ('one-map:hex-data') is printed too, for contrast.
 // Builds the app, adds a 1M-incident bundle from the project's generator to dist/, serves it
 // with vite preview and drags the brush. Throws (no figure) when Chromium is missing.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildOnce, openBenchBrowser, ROOT, run } from './browser-kit';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'bench/out/bundle-1m');
 const TRIALS = 15;
 /** How long data-idle must stay "true" for the brush move to count as done. */
 const QUIET_MS = 500;
-
-function run(cmd: string, args: string[]): void {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, ms = 30_000): Promise<void> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < ms) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not answer in ${ms} ms`);
-}
 
 /** One data-idle change of the map container: the new value and performance.now(). */
 interface IdleChange {
@@ -59,37 +27,18 @@ async function idleLogLength(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __idleLog: IdleChange[] }).__idleLog.length);
 }
 
-/** The Chromium the benchmark drives: CHROMIUM_PATH or the system one. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
 export async function brushBench(): Promise<{ brush_roundtrip_ms: number }> {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new Error(`no Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
   if (!existsSync(join(BUNDLE, 'incidents.bin'))) {
     run('npx', ['tsx', 'scripts/gen-demo/main.ts', '--incidents', '1000000', '--out', BUNDLE]);
   }
-  run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  buildOnce();
   cpSync(BUNDLE, join(ROOT, 'dist/data/bench-1m'), { recursive: true });
 
-  const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: ROOT, detached: true, stdio: 'ignore' });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'one-map-bench-'));
-  let context: BrowserContext | undefined;
+  const browser = await openBenchBrowser();
+  const { page, origin } = browser;
   try {
-    await waitForServer(`http://127.0.0.1:${port}/`);
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      ignoreDefaultArgs: ['--headless'],
-      args: ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-      viewport: { width: 1600, height: 1000 },
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
     const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${port}/?data=data/bench-1m/`);
+    await page.goto(`${origin}/?data=data/bench-1m/`);
     await page.waitForSelector('[data-testid="map"][data-idle="true"]', { timeout: 300_000 });
     await page.waitForSelector('[data-testid="trend-brush"]', { timeout: 60_000 });
     console.log(`brush bench: 1M incidents loaded and drawn in ${Date.now() - t0} ms (software WebGL)`);
@@ -153,13 +102,7 @@ export async function brushBench(): Promise<{ brush_roundtrip_ms: number }> {
     console.log(`brush bench: (brush change → first new hexagon counts at the layer, median ${median(firstData).toFixed(1)} ms; not the metric)`);
     return { brush_roundtrip_ms: Math.round(median(samples) * 10) / 10 };
   } finally {
-    await context?.close().catch(() => undefined);
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    rmSync(userDataDir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { arch, availableParallelism, cpus, release, type } from 'node:os';
-import { chromiumPath } from './brush-bench';
+import { chromiumPath } from './browser-kit';
 
 export interface Machine {
   /** Logical cores the process may use. */

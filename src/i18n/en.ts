@@ -3,6 +3,7 @@ import type { MessageKey } from './zh-CN';
 import { gridEditorEn } from './messages/grid-editor';
 import { coverageEn } from './messages/coverage';
 import { sitingEn } from './messages/siting';
+import { whatIfEn } from './messages/whatif';
 import { importEn } from './messages/import';
 import { basemapEn } from './messages/basemap';
 import { exportEn } from './messages/export';
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...gridEditorEn,
   ...coverageEn,
   ...sitingEn,
+  ...whatIfEn,
   ...importEn,
   ...basemapEn,
   ...exportEn,

@@ -2,6 +2,7 @@
 import { gridEditorZhCN } from './messages/grid-editor';
 import { coverageZhCN } from './messages/coverage';
 import { sitingZhCN } from './messages/siting';
+import { whatIfZhCN } from './messages/whatif';
 import { importZhCN } from './messages/import';
 import { basemapZhCN } from './messages/basemap';
 import { exportZhCN } from './messages/export';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...gridEditorZhCN,
   ...coverageZhCN,
   ...sitingZhCN,
+  ...whatIfZhCN,
   ...importZhCN,
   ...basemapZhCN,
   ...exportZhCN,

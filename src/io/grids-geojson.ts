@@ -61,7 +61,7 @@ export function readGridsGeoJson(text: string): GridsRead {
         officerPhone: str('officerPhone') ?? '',
         setting: str('setting') === 'rural' ? 'rural' : 'urban',
         level: str('level') === 'micro' ? 'micro' : 'grid',
-        figures: str('figures') === 'prorated' ? 'prorated' : str('figures') === 'entered' ? 'entered' : 'survey',
+        figures: str('figures') === 'prorated' ? 'prorated' : str('figures') === 'entered' ? 'entered' : str('figures') === 'buildings' ? 'buildings' : 'survey',
       },
     });
   });

@@ -18,9 +18,19 @@ function position(lng: number, lat: number, crs: PlanCrs): [number, number] {
 }
 
 /**
+ * The gain a site was ranked by: incidents newly covered, those in active listed hotspots counted
+ * `hotspotWeight` times. Plans saved before it was recorded have it only where the weight was 1.
+ */
+function rankedGain(plan: CameraPlan, s: CameraPlan['sites'][number]): number | null {
+  if (s.gain !== undefined) return Math.round(s.gain * 1000) / 1000;
+  return plan.settings.hotspotWeight === 1 ? s.incidents : null;
+}
+
+/**
  * The plan's sites as Point features in rank order, positions in `crs`, with properties rank, id,
- * source, heading, fov, range, cost, gain (incidents newly covered), cumulative, town, community,
- * grid and road.
+ * source, heading, fov, range, cost, gain (the weighted gain the order follows), incidents (plain
+ * incidents newly covered), cumulative (incidents covered by the sites up to it), hotspot_weight,
+ * town, community, grid and road. With hotspot weight 1, gain equals incidents, as in the CLI.
  */
 export function planFeatures(plan: CameraPlan, crs: PlanCrs = 'WGS84'): ExportFeature[] {
   return plan.sites.map((s) => ({
@@ -34,8 +44,10 @@ export function planFeatures(plan: CameraPlan, crs: PlanCrs = 'WGS84'): ExportFe
       fov: s.fov,
       range: s.range,
       cost: s.cost,
-      gain: s.incidents,
+      gain: rankedGain(plan, s),
+      incidents: s.incidents,
       cumulative: s.cumulativeIncidents,
+      hotspot_weight: plan.settings.hotspotWeight,
       town: s.place.town,
       community: s.place.village,
       grid: s.place.grid,
@@ -49,15 +61,16 @@ export function planGeoJson(plan: CameraPlan, crs: PlanCrs = 'WGS84'): string {
   return `${JSON.stringify({ type: 'FeatureCollection', name: plan.name, coordinateSystem: crs, features: planFeatures(plan, crs) })}\n`;
 }
 
-export const PLAN_CSV_HEADER = ['rank', 'id', 'source', 'lng', 'lat', 'crs', 'heading', 'fov', 'range', 'cost', 'gain', 'cumulative', 'town', 'community', 'grid', 'road'] as const;
+/** Columns of the plan's CSV; `incidents` and `hotspot_weight` came later and so come last. */
+export const PLAN_CSV_HEADER = ['rank', 'id', 'source', 'lng', 'lat', 'crs', 'heading', 'fov', 'range', 'cost', 'gain', 'cumulative', 'town', 'community', 'grid', 'road', 'incidents', 'hotspot_weight'] as const;
 
-/** The plan as a table, one row per site in rank order, columns {@link PLAN_CSV_HEADER}. */
+/** The plan as a table, one row per site in rank order, columns {@link PLAN_CSV_HEADER}; gain, incidents and cumulative as in {@link planFeatures}. */
 export function planTable(plan: CameraPlan, crs: PlanCrs = 'WGS84'): ExportTable {
   return {
     columns: [...PLAN_CSV_HEADER],
     rows: planFeatures(plan, crs).map(({ geometry, properties: p }) => {
       const [x, y] = geometry.coordinates as [number, number];
-      return [p.rank, p.id, p.source, x, y, crs, p.heading, p.fov, p.range, p.cost, p.gain, p.cumulative, p.town ?? '', p.community ?? '', p.grid ?? '', p.road ?? ''];
+      return [p.rank, p.id, p.source, x, y, crs, p.heading, p.fov, p.range, p.cost, p.gain ?? '', p.cumulative, p.town ?? '', p.community ?? '', p.grid ?? '', p.road ?? '', p.incidents, p.hotspot_weight];
     }),
   };
 }

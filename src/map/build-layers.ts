@@ -13,7 +13,8 @@ import { labelLayers } from './layers/label-layer';
 import { drawnAreaLayers } from './layers/drawn-area-layer';
 import { gridEditLayers } from './layers/grid-edit-layer';
 import { candidateLayer } from './layers/candidate-layer';
-import { coverageLayers } from './layers/coverage-layer';
+import { coverageLayers, planSiteLayers } from './layers/coverage-layer';
+import { whatIfLayers } from './layers/whatif-layer';
 import { changeLegendFor, densityLegendFor, gridFillFor, hexLegendFor } from './legends';
 
 export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[] {
@@ -42,14 +43,16 @@ export function buildLayers(data: MapData, view: MapView, zoom: number): Layer[]
   if (view.density) {
     layers.push(densityLayer(view.density, densityLegendFor(view.density, dark), showIncidents && view.incidentMode === 'heat'));
   }
-  if (view.coverage) layers.push(...coverageLayers(view.coverage, view.visible.coverage, dark));
+  if (view.coverage) layers.push(...coverageLayers(view.coverage, view.visible.coverage, dark, zoom));
   layers.push(
     gridLineLayer(grid),
     ...(view.gridEdit ? gridEditLayers(view.gridEdit) : []),
     hotspotLayer(hotspots),
     hotspotMarkerLayer(hotspots),
     ...candidateLayer(view.candidates),
-    ...cameraLayers({ cameras: data.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
+    ...cameraLayers({ cameras: view.cameras, visible: view.visible.cameras, zoom, selectedId: selectedId('camera'), dark }),
+    ...whatIfLayers(view.whatIf, view.visible.cameras),
+    ...(view.coverage ? planSiteLayers(view.coverage, view.visible.coverage) : []),
     ...drawnAreaLayers(view.drawing ? null : view.drawnArea),
     ...labelLayers({
       places: data.places,

@@ -3,19 +3,18 @@
 // and the pure snap-to-grids.ts), drawing a split line, and dragging a selected grid's vertices.
 // Owned by the MapController; the layout itself is drawn by deck.gl (layers/grid-edit-layer.ts).
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type SnapToCustom } from 'terra-draw';
+import { TerraDraw, type SnapToCustom } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LngLat, PolygonGeometry } from '../model';
 import { snapToRings } from '../analysis/grids/snap-to-grids';
 import { boxesMeet } from '../analysis/grids/grid-prorate';
+import { gridEditModes } from './grid-edit-modes';
 
 /** What the editor asks the map for; null ends any gesture. */
 export type GridEditRequest =
   | { tool: 'draw'; snapPx: number; rings: LngLat[][]; onSketch(shape: PolygonGeometry | null): void; onDone(shape: PolygonGeometry): void }
   | { tool: 'split'; onDone(line: LngLat[]): void }
   | { tool: 'reshape'; shape: PolygonGeometry; snapPx: number; rings: LngLat[][]; onDone(shape: PolygonGeometry): void };
-
-const STYLE = { fill: '#cc0099', outline: '#6a0050' } as const;
 
 export class GridEditing {
   private draw: TerraDraw | null = null;
@@ -88,25 +87,9 @@ export class GridEditing {
 
   private ensureDraw(): TerraDraw {
     if (this.draw) return this.draw;
-    const polygonStyles = { fillColor: STYLE.fill, fillOpacity: 0.2, outlineColor: STYLE.outline, outlineWidth: 3, closingPointColor: '#ffffff', closingPointOutlineColor: STYLE.outline, closingPointWidth: 7, closingPointOutlineWidth: 2, snappingPointColor: '#ffff00', snappingPointOutlineColor: '#000000', snappingPointWidth: 5 } as const;
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 6 }),
-      modes: [
-        new TerraDrawPolygonMode({
-          // Self-crossing grids are allowed to be drawn and are listed as topology problems: nothing is refused silently.
-          snapping: { toCustom: this.snap },
-          // The first corner closes the grid within 8 px: village corners may lie ~10 px apart at street zooms.
-          pointerDistance: 8,
-          keyEvents: { cancel: 'Escape', finish: 'Enter' },
-          styles: polygonStyles,
-        }),
-        new TerraDrawLineStringMode({ keyEvents: { cancel: 'Escape', finish: 'Enter' }, styles: { lineStringColor: STYLE.outline, lineStringWidth: 3, closingPointColor: '#ffffff', closingPointOutlineColor: STYLE.outline } }),
-        new TerraDrawSelectMode({
-          flags: { polygon: { feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: { toCustom: this.snap } } } } },
-          keyEvents: { deselect: null, delete: null, rotate: null, scale: null },
-          styles: { selectedPolygonColor: STYLE.fill, selectedPolygonFillOpacity: 0.15, selectedPolygonOutlineColor: STYLE.outline, selectedPolygonOutlineWidth: 3, selectionPointColor: '#ffffff', selectionPointOutlineColor: STYLE.outline, selectionPointWidth: 5, selectionPointOutlineWidth: 2, midPointColor: STYLE.fill, midPointWidth: 3 },
-        }),
-      ],
+      modes: gridEditModes(this.snap),
     });
     draw.on('change', (ids) => {
       const r = this.request;

@@ -12,14 +12,15 @@ import { basemapStyle, openBasemap, type OpenedBasemap } from './basemap/basemap
 import type { BasemapSource } from '../model/basemap-source';
 import { buildLayers } from './build-layers';
 import { IdleTracker } from './idle-tracker';
+import { drawnCounts } from './layer-counts';
+import { ContextRecovery } from './context-recovery';
 import { AreaDrawing } from './area-drawing';
 import { GridEditing, type GridEditRequest } from './grid-editing';
+import { CameraDragging, type CameraDragRequest } from './camera-dragging';
 
 // Without this the built app cannot start MapLibre's worker (TOOLCHAIN.md).
 setWorkerUrl(workerUrl);
 
-/** How long a lost deck.gl context may take to come back before the overlay is made anew anyway. */
-const RESTORE_WAIT_MS = 2_000;
 
 /** What the pointer is over, handed to the UI's formatter for the tooltip text. */
 export interface HoverTarget {
@@ -56,15 +57,14 @@ export interface MapCamera {
 export class MapController {
   private readonly map: MaplibreMap;
   private overlay: MapboxOverlay;
-  /** Deck canvases whose context loss is watched (a new overlay brings a new canvas). */
-  private readonly watched = new WeakSet<HTMLCanvasElement>();
-  private deckLost: ReturnType<typeof setTimeout> | undefined;
-  /** MapLibre's own context is lost: it has no style until it is back, and an overlay cannot be added. */
-  private mapLost = false;
+  private readonly recovery: ContextRecovery;
   private readonly tooltip: HTMLDivElement;
   private readonly idle: IdleTracker;
   private readonly drawing: AreaDrawing;
   private readonly gridEditing: GridEditing;
+  private readonly cameraDragging: CameraDragging;
+  /** While set, a click on the map gives its position here instead of selecting (siting candidates). */
+  private pointPick: ((p: LngLat) => void) | null = null;
   private view: MapView | null = null;
   private theme: Theme;
   private layers: Layer[] = [];
@@ -105,12 +105,14 @@ export class MapController {
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.drawing = new AreaDrawing(this.map);
     this.gridEditing = new GridEditing(this.map);
+    this.cameraDragging = new CameraDragging(this.map);
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'map-tooltip';
     this.tooltip.dataset.testid = 'tooltip';
     this.tooltip.hidden = true;
     container.appendChild(this.tooltip);
     this.idle = new IdleTracker(this.map, options.onIdleChange);
+    this.recovery = new ContextRecovery(this.map, () => this.rebuildOverlay(), () => this.idle.busy());
     this.map.on('zoomend', () => {
       this.options.onZoomSettled(this.map.getZoom());
       if (Math.abs(this.map.getZoom() - this.renderedZoom) > 0.01) this.render();
@@ -130,22 +132,12 @@ export class MapController {
       const c = this.map.getCenter();
       this.options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
     };
-    this.map.on('webglcontextlost', () => (this.mapLost = true));
-    this.map.on('webglcontextrestored', () => {
-      this.mapLost = false;
-      this.rebuildOverlay(); // if the overlay lost its context too and waits for the map
-    });
     this.map.on('load', reportView);
     this.map.on('moveend', reportView);
     this.options.onZoomSettled(this.map.getZoom());
   }
 
-  /**
-   * The deck.gl overlay. After a WebGL context loss MapLibre restores its own canvas (it listens
-   * for webglcontextlost/restored), but deck.gl only stops drawing (visgl/deck.gl#5398: onError,
-   * no recovery), so the overlay watches its canvas and is made anew when the context comes back
-   * — or after RESTORE_WAIT_MS if the browser never restores it — with the same layers.
-   */
+  /** The deck.gl overlay; made anew with the same layers after a context loss (context-recovery.ts). */
   private createOverlay(): MapboxOverlay {
     return new MapboxOverlay({
       interleaved: false,
@@ -154,9 +146,19 @@ export class MapController {
       onHover: (info) => this.hover(info),
       onClick: (info) => this.click(info),
       getCursor: ({ isHovering, isDragging }) =>
-        this.drawing?.active || this.gridEditing?.active ? 'crosshair' : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+        this.drawing?.active || this.gridEditing?.active || this.pointPick
+          ? 'crosshair'
+          : this.cameraDragging?.ownsPointer()
+            ? 'grabbing'
+            : this.cameraDragging?.active && isHovering
+              ? 'move'
+              : isDragging
+                ? 'grabbing'
+                : isHovering
+                  ? 'pointer'
+                  : 'grab',
       onAfterRender: () => {
-        this.watchDeckCanvas();
+        this.recovery.watch(this.overlay.getCanvas() ?? null);
         this.idle.deckRendered(this.layers);
       },
       // A lost context is handled here (a warning, then the overlay is rebuilt), not an error.
@@ -164,24 +166,7 @@ export class MapController {
     });
   }
 
-  private watchDeckCanvas(): void {
-    const canvas = this.overlay.getCanvas();
-    if (!canvas || this.watched.has(canvas)) return;
-    this.watched.add(canvas);
-    canvas.addEventListener('webglcontextlost', (e) => {
-      e.preventDefault(); // without it the browser never restores the context
-      this.idle.busy();
-      clearTimeout(this.deckLost);
-      this.deckLost = setTimeout(() => this.rebuildOverlay(), RESTORE_WAIT_MS);
-    });
-    canvas.addEventListener('webglcontextrestored', () => this.rebuildOverlay());
-  }
-
   private rebuildOverlay(): void {
-    if (this.deckLost === undefined) return; // already rebuilt (restored, and the wait ran out too)
-    if (this.mapLost) return; // done when MapLibre's context is back (see the constructor)
-    clearTimeout(this.deckLost);
-    this.deckLost = undefined;
     const old = this.overlay;
     const container = old.getCanvas()?.parentElement ?? null;
     this.map.removeControl(old);
@@ -278,12 +263,7 @@ export class MapController {
 
   /** How many objects each visible deck.gl layer draws now, by layer id (tests read road labels here). */
   layerCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const l of this.layers) {
-      const d = l.props.data as unknown;
-      if (l.props.visible !== false && Array.isArray(d)) counts[l.id] = d.length;
-    }
-    return counts;
+    return drawnCounts(this.layers);
   }
 
   /** Lets the user draw an area; `onDone` receives it once closed. Replaces a drawing under way. */
@@ -303,7 +283,19 @@ export class MapController {
     this.gridEditing.set(request);
   }
 
+  /** Lets the user drag one camera to a new position (what-if), or ends it (null). */
+  dragCamera(request: CameraDragRequest | null): void {
+    this.cameraDragging.set(request);
+  }
+
+  /** While `onPick` is set, a click on the map hands over its position instead of selecting. */
+  pickPoints(onPick: ((p: LngLat) => void) | null): void {
+    this.hideTooltip();
+    this.pointPick = onPick;
+  }
+
   destroy(): void {
+    this.cameraDragging.destroy();
     this.gridEditing.destroy();
     this.drawing.destroy();
     this.map.remove();
@@ -325,7 +317,7 @@ export class MapController {
   }
 
   private hover(info: PickingInfo): void {
-    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer()) return this.hideTooltip();
+    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer() || this.cameraDragging.ownsPointer() || this.pointPick) return this.hideTooltip();
     const text = info.layer && this.view ? this.options.describe({ layerId: info.layer.id, object: info.object, index: info.index }, this.view) : null;
     if (!text) return this.hideTooltip();
     this.tooltip.textContent = text;
@@ -338,7 +330,8 @@ export class MapController {
   }
 
   private click(info: PickingInfo): void {
-    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer()) return; // the click placed a corner
+    if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer() || this.cameraDragging.ownsPointer()) return; // the click placed a corner, or dropped a camera
+    if (this.pointPick && info.coordinate) return this.pointPick([info.coordinate[0], info.coordinate[1]]);
     if (this.view?.gridEdit && this.options.onGridEditPick) {
       const props = info.layer?.id === 'grid-edit' ? (info.object as { properties?: { id: string } } | undefined)?.properties : undefined;
       return this.options.onGridEditPick(props?.id ?? null);

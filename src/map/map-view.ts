@@ -1,7 +1,7 @@
 // Map: what the user has chosen to see plus the analysis results the controller draws; the
 // dataset itself is MapData (model). Everything here is produced elsewhere (loaders, the
 // analysis worker, stores); the controller only turns it into layers.
-import type { AreaGeometry, CellCounts, GridMeasure, HotspotCollection, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
+import type { AreaGeometry, CameraCollection, CellCounts, GridMeasure, HotspotCollection, IncidentMeasure, IncidentMode, OverlayId, PolygonGeometry, Selection, Theme } from '../model';
 import type { GiStarResult } from '../analysis/stats/gi-star';
 import type { EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
 import type { KdeGrid } from '../analysis/stats/kde';
@@ -9,6 +9,7 @@ import type { PeriodComparisonLike } from './layers/incident-layer';
 import type { Lang } from '../i18n';
 import type { GridEditView } from './layers/grid-edit-layer';
 import type { CoverageLayerInput } from './layers/coverage-layer';
+import type { WhatIfCamera } from './layers/whatif-layer';
 
 /** What the user has chosen to see, plus analysis results; changes often. */
 export interface MapView {
@@ -39,6 +40,10 @@ export interface MapView {
   gridEdit: GridEditView | null;
   /** Camera coverage, blind spots and the open siting plan, once computed (coverage overlay). */
   coverage: CoverageLayerInput | null;
+  /** The cameras as drawn: the dataset's, with any what-if edits applied. */
+  cameras: CameraCollection;
+  /** Cameras under what-if edits, marked as such; null when none. */
+  whatIf: WhatIfCamera[] | null;
   /** Worker requests in flight: the map is not idle while any are pending. */
   pendingWork: number;
   /** The listed hotspots with the register's edits applied (state/register.ts). */

@@ -13,7 +13,8 @@ export type WaterCollection = FeatureCollection<
   PolygonGeometry | LineStringGeometry,
   { kind: 'river' | 'lake' | 'stream'; name?: string }
 >;
-export type BuildingCollection = FeatureCollection<PolygonGeometry, { levels: number }>;
+/** Footprints with storeys; households (户数) and population when the dataset's buildings carry them (the demo's do not). */
+export type BuildingCollection = FeatureCollection<PolygonGeometry, { levels: number; households?: number; population?: number }>;
 export interface PlaceProps {
   name: string;
   nameEn: string;

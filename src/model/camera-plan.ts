@@ -32,6 +32,12 @@ export interface PlanSiteRecord {
   /** Incidents it newly covers, and those covered by the sites up to it. */
   incidents: number;
   cumulativeIncidents: number;
+  /**
+   * The gain the planner ranked it by: incidents newly covered, those inside active listed
+   * hotspots counted `hotspotWeight` times (equal to `incidents` at weight 1). Absent in plans
+   * saved before it was recorded.
+   */
+  gain?: number;
   place: NamedPlace;
 }
 
@@ -48,6 +54,8 @@ export interface PlanSettings {
   repairCost: number | null;
   minSpacingM: number;
   hotspotWeight: number;
+  /** Candidate sites the planner clicked on the map, [lng, lat] WGS-84 (absent in older plans). */
+  userPoints?: [number, number][];
 }
 
 export interface CameraPlan {
@@ -66,6 +74,10 @@ export interface CameraPlan {
   resolution: number;
   /** Time the worker took to plan, milliseconds. */
   computeMs: number;
+  /** Candidates the planner chose among (absent in older plans). */
+  candidates?: number;
+  /** Cameras under what-if edits when it was made: its "before" is the what-if coverage. */
+  whatIfEdits?: number;
   /** Cells (resolution above) the plan newly covers, for the map. */
   addedCells: string[];
 }

@@ -11,6 +11,11 @@ export interface OffenceKind {
   zh: string;
   en: string;
   caseClass: CaseClass;
+  /**
+   * How much one incident of this kind weighs when blind spots are ranked by severity (optional;
+   * without it the case class decides: analysis/cameras/severity.ts).
+   */
+  severity?: number;
 }
 
 /** One incident in row form (import, export, detail panels). Times are epoch milliseconds. */

@@ -72,7 +72,8 @@ export async function refreshBriefing(data: MapData): Promise<void> {
  */
 async function briefingCoverage(client: ReturnType<typeof analysisClient>, filter: Parameters<typeof client.coverageReport>[0]): Promise<BriefingCoverage | null> {
   try {
-    const [report, spots] = await Promise.all([client.coverageReport(filter), client.blindSpotReport(filter, { limit: BLIND_SPOTS })]);
+    // The register's cameras: what-if edits of the coverage panel are not the county's figures.
+    const [report, spots] = await Promise.all([client.coverageReport(filter, { official: true }), client.blindSpotReport(filter, { limit: BLIND_SPOTS, official: true })]);
     return { byIncidents: report.county.byIncidents, blindSpots: spots.areas };
   } catch {
     return null;

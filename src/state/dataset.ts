@@ -6,11 +6,12 @@ import { loadDemoBundle } from '../io/demo-loader';
 import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../io/dataset-load-error';
 import { analysisClient } from '../worker/analysis-client';
 import { startIncidentResults } from './incident-results';
+import { startGridChange } from './grid-change';
 import { startCoverage } from './coverage';
 import { persistFilters } from './filters';
 import { startUrlSync } from './url-sync';
 import { isPeriodPreset, presetRange } from './incident-filter';
-import { startGridEditor } from './grid-editor';
+import { adoptImport, startGridEditor } from './grid-editor';
 import { startGridEditorResults } from './grid-editor-results';
 
 /** Why loading failed, as plain data for the error panel; `file` is null when no file is at fault. */
@@ -116,6 +117,9 @@ export async function replaceData(r: DataReplacement): Promise<void> {
   running.stop();
   useDataset.setState({ data: next });
   startResults(client, next);
+  // The grid editor works on imported grids (and buildings) from now on, and counts imported cameras.
+  if (r.grids || r.buildings) adoptImport(next, { grids: Boolean(r.grids) });
+  if (r.grids || r.cameras) startGridEditorResults(client, next);
 }
 
 /** Starts the incident results and the camera coverage of `data`, keeping how to stop them. */
@@ -124,9 +128,11 @@ function startResults(client: ReturnType<typeof analysisClient>, data: MapData):
   const towns = data.admin.features.filter((f) => f.properties.level === 'town');
   const stopResults = startIncidentResults(client, { manifest: data.manifest, towns, grids: data.grids, resolutions: running.resolutions, studyAreaM2: running.studyAreaM2 });
   const stopCoverage = startCoverage(client, data, towns);
+  const stopGridChange = startGridChange(client, data);
   running.stop = () => {
     stopResults();
     stopCoverage();
+    stopGridChange();
   };
 }
 

@@ -7,6 +7,7 @@ import { layoutOfDataset, type LayoutChange, type LayoutGrid } from '../analysis
 import { historyReducer, replayHistory, startHistory, type LayoutHistory } from '../analysis/grids/layout-history';
 import { addGrid, deleteGrid, mergeGrids, moveSharedVertex, reshapeGrid, setAttributes, splitGrid, type OpContext, type OpResult } from '../analysis/grids/layout-ops';
 import type { SourceGrid } from '../analysis/grids/grid-prorate';
+import { buildingHouseholds, type BuildingHouseholds } from '../analysis/grids/grid-figures';
 import { buildPlaceIndex, placeOfPoint, type PlaceIndex } from '../analysis/areas/place-of-point';
 import { DEFAULT_GRID_STANDARD, type GridStandard } from '../analysis/grids/grid-standard';
 import { parseGridCode } from '../analysis/grids/grid-codes';
@@ -76,29 +77,44 @@ export const useGridEditor = create<GridEditorState>((set, get) => ({
   },
 }));
 
-/** What the operations need from the dataset, set once it is loaded. */
-let dataset: { key: string; base: LayoutGrid[]; sources: SourceGrid[]; places: PlaceIndex; data: MapData } | null = null;
+/**
+ * What the operations need from the dataset, set once it is loaded: `base`, the grids loaded
+ * with the page (the saved changes apply to them), and `grids`, the dataset's grids now — the
+ * same until an import replaces them — which new grids' figures are pro-rated from.
+ */
+let dataset: {
+  key: string;
+  base: LayoutGrid[];
+  grids: LayoutGrid[];
+  sources: SourceGrid[];
+  /** The dataset's buildings that carry households (null: none do, figures are pro-rated). */
+  buildings: BuildingHouseholds | null;
+  places: PlaceIndex;
+  data: MapData;
+} | null = null;
 
-/** The dataset's grids (the base the saved changes apply to). */
+/** The dataset's grids (as loaded, or as an import replaced them): "the dataset" of comparisons. */
 export function baseLayout(): LayoutGrid[] {
-  return dataset?.base ?? [];
+  return dataset?.grids ?? [];
 }
+
+const sourcesOf = (grids: LayoutGrid[]): SourceGrid[] =>
+  grids.map((g) => ({ code: g.properties.code, geometry: g.geometry, households: g.properties.households, population: g.properties.population }));
 
 export function editorDataset(): MapData | null {
   return dataset?.data ?? null;
+}
+
+/** What a shape's households are computed from: the grids to pro-rate and the buildings carrying households. */
+export function figureSources(): { sources: SourceGrid[]; buildings: BuildingHouseholds | null } {
+  return { sources: dataset?.sources ?? [], buildings: dataset?.buildings ?? null };
 }
 
 /** Starts the editor on a dataset: its grids, and the session saved for it (if any). */
 export async function startGridEditor(data: MapData): Promise<void> {
   const base = layoutOfDataset(data.grids);
   const key = data.manifest.name;
-  dataset = {
-    key,
-    base,
-    sources: base.map((g) => ({ code: g.properties.code, geometry: g.geometry, households: g.properties.households, population: g.properties.population })),
-    places: buildPlaceIndex(data.admin, data.grids),
-    data,
-  };
+  dataset = { key, base, grids: base, sources: sourcesOf(base), buildings: buildingHouseholds(data.buildings), places: buildPlaceIndex(data.admin, data.grids), data };
   let history = startHistory(base);
   let settings = useGridEditor.getState().settings;
   const doc = await (await userStore()).get<SavedLayout>('grid-layouts', key).catch(() => undefined);
@@ -163,7 +179,7 @@ function opContext(): OpContext {
   const taken = new Set(dataset!.base.map((g) => g.properties.code));
   for (const g of h.grids) taken.add(g.properties.code);
   for (const c of [...h.done, ...h.undone]) for (const g of c.added) taken.add(g.properties.code);
-  return { sources: dataset!.sources, takenCodes: taken };
+  return { sources: dataset!.sources, buildings: dataset!.buildings, takenCodes: taken };
 }
 
 function current(): LayoutGrid[] {
@@ -228,6 +244,20 @@ export function editAttributes(id: string, attrs: Parameters<typeof setAttribute
 /** Replaces the whole layout (an imported file), as one undoable change. */
 export function replaceLayout(grids: LayoutGrid[]): void {
   commit({ ok: true, change: { kind: 'import', removed: current(), added: grids } }, () => null);
+}
+
+/**
+ * An import replaced the dataset's grids or buildings (the title bar's import). Imported grids:
+ * the editor works on them from now on — its layout becomes them, as one undoable change saved
+ * like any edit (so it is still there after a reload, when the page loads the dataset's own grids
+ * again), and new grids' figures are pro-rated from them. Imported buildings that carry
+ * households: new and reshaped grids take their households from them.
+ */
+export function adoptImport(data: MapData, replaced: { grids: boolean }): void {
+  if (!dataset) return;
+  const grids = replaced.grids ? layoutOfDataset(data.grids) : dataset.grids;
+  dataset = { ...dataset, grids, sources: sourcesOf(grids), buildings: buildingHouseholds(data.buildings), places: buildPlaceIndex(data.admin, data.grids), data };
+  if (replaced.grids && useGridEditor.getState().history) replaceLayout(grids);
 }
 
 /** The one vertex that differs between two shapes of the same vertex count, as [from, to]. */

@@ -28,7 +28,8 @@ export type VersionRef = 'current' | 'dataset' | string;
 
 interface GridVersionsState {
   versions: ListedVersion[];
-  compare: { a: VersionRef; b: VersionRef; before: LayoutGrid[]; diff: LayoutDiff } | null;
+  /** Two layouts compared: `before` (a) and `after` (b), and what changed from a to b. */
+  compare: { a: VersionRef; b: VersionRef; before: LayoutGrid[]; after: LayoutGrid[]; diff: LayoutDiff } | null;
 }
 
 export const useGridCompare = create<GridVersionsState>(() => ({ versions: [], compare: null }));
@@ -63,5 +64,6 @@ function gridsOf(ref: VersionRef): LayoutGrid[] {
 export function compareVersions(a: VersionRef | null, b: VersionRef = 'current'): void {
   if (a === null) return useGridCompare.setState({ compare: null });
   const before = gridsOf(a);
-  useGridCompare.setState({ compare: { a, b, before, diff: diffLayouts(before, gridsOf(b)) } });
+  const after = gridsOf(b);
+  useGridCompare.setState({ compare: { a, b, before, after, diff: diffLayouts(before, after) } });
 }

@@ -2,11 +2,12 @@
 // run with progress, and the report. Cancel terminates the worker: nothing of a cancelled
 // import reaches the dataset. A finished import replaces the dataset's layer (dataset.ts).
 import { create } from 'zustand';
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { CoordinateSystem } from '../model/geo';
 import type { ColumnMapping, ImportKind, MappingField } from '../io/import/mapping';
 import type { OffsetHint } from '../io/import/offset-hint';
 import type { ImportApi, ImportOutcome, ImportPreview } from '../worker/import-api';
+import { startImportWorker, type ImportWorker } from '../worker/import-client';
 import { replaceData, useDataset } from './dataset';
 
 export type ImportPhase = 'closed' | 'choose' | 'opening' | 'preview' | 'running' | 'report' | 'cancelled' | 'error';
@@ -46,7 +47,7 @@ export const useImport = create<ImportState>(() => ({
   error: null,
 }));
 
-let worker: Worker | null = null;
+let worker: ImportWorker | null = null;
 let api: Remote<ImportApi> | null = null;
 
 function stopWorker(): void {
@@ -57,8 +58,8 @@ function stopWorker(): void {
 
 function startWorker(): Remote<ImportApi> {
   stopWorker();
-  worker = new Worker(new URL('../worker/import.worker.ts', import.meta.url), { type: 'module' });
-  api = wrap<ImportApi>(worker);
+  worker = startImportWorker();
+  api = worker.api;
   return api;
 }
 

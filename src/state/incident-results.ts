@@ -13,6 +13,7 @@ import { useSelection } from './selection';
 import { resolutionForZoom } from '../analysis/h3/zoom-resolution';
 import { useFilters, type FilterState } from './filters';
 import { useLayers } from './layers';
+import { useMapPeriod } from './map-period';
 import { DRAWN_SET, toIncidentFilter, trendPeriods, wholeDays, type FilterContext } from './incident-filter';
 import { GISTAR_RESOLUTIONS } from '../model';
 import { suggestedResolution } from '../analysis/h3/boundary-cells';
@@ -52,8 +53,10 @@ export interface IncidentResults {
   series: TimeSeries | null;
   matrix: Uint32Array | null;
   gridIncidents: Uint32Array | null;
-  /** Incidents inside each listed hotspot, in feature order. */
+  /** Incidents inside each hotspot of the register (the dataset's, then those added), in feature order. */
   hotspotIncidents: Uint32Array | null;
+  /** Bumped when the worker's 'hotspots' polygon set is assigned again (register-polygons.ts). */
+  hotspotSetVersion: number;
   /** Gi* over the county's cells at the analysis resolution (not the zoom's). */
   giStar: (GiStarResult & { resolution: number }) | null;
   /** Each cell's hot-spot trend over consecutive periods of the chosen range, and those periods (epoch ms). */
@@ -83,6 +86,7 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   matrix: null,
   gridIncidents: null,
   hotspotIncidents: null,
+  hotspotSetVersion: 0,
   giStar: null,
   emerging: null,
   pai: null,
@@ -167,7 +171,9 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
   };
 
   const update = () => {
-    const f: FilterState = useFilters.getState();
+    const chosen: FilterState = useFilters.getState();
+    // The briefing and the wall count this month when the filter has no period (map-period.ts).
+    const f: FilterState = chosen.timeRange ? chosen : { ...chosen, timeRange: useMapPeriod.getState().fallback };
     const layers = useLayers.getState();
     const resolution = resolutionForZoom(useIncidentResults.getState().zoom, zoomOpts);
     if (f.drawnArea && f.drawnArea !== drawnArea) {
@@ -192,7 +198,8 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
       request('density', `${all}|${layers.heatBandwidthM}`, () => client.density(filter, layers.heatBandwidthM));
     }
     request('gridIncidents', all, () => client.countByPolygon('grids', filter));
-    request('hotspotIncidents', all, () => client.countByPolygon('hotspots', filter));
+    const hotspotSet = useIncidentResults.getState().hotspotSetVersion;
+    request('hotspotIncidents', `${all}|${hotspotSet}`, () => client.countByPolygon('hotspots', filter));
     request('series', JSON.stringify([...base, f.hoursOfWeek, layers.trendBucket]), () =>
       client.timeSeries(toIncidentFilter(f, filterCtx, null), layers.trendBucket),
     );
@@ -230,7 +237,7 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
       // Predictive PAI: chosen on the period before, scored on the current one (predictive-pai.ts).
       const periods = paiPeriods(range, ctx.manifest.timeRange, ctx.manifest.timeZone);
       const sec = (r: [number, number]): [number, number] => [Math.ceil(r[0] / 1000), Math.ceil(r[1] / 1000)];
-      request('pai', `${all}|${analysisRes}|${layers.gistarK}|${listedMask.join('')}`, async () => ({
+      request('pai', `${all}|${analysisRes}|${layers.gistarK}|${listedMask.join('')}|${hotspotSet}`, async () => ({
         ...(await client.predictivePai(filter, analysisRes, sec(periods.current), sec(periods.previous), { k: layers.gistarK, listed: { set: 'hotspots', mask: listedMask } })),
         resolution: analysisRes,
         periods,
@@ -270,8 +277,9 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     useFilters.subscribe(update),
     useLayers.subscribe(update),
     useSelection.subscribe(update),
+    useMapPeriod.subscribe(update),
     useIncidentResults.subscribe((s, prev) => {
-      if (s.zoom !== prev.zoom || s.paiListedMask !== prev.paiListedMask) update();
+      if (s.zoom !== prev.zoom || s.paiListedMask !== prev.paiListedMask || s.hotspotSetVersion !== prev.hotspotSetVersion) update();
     }),
   ];
   update();

@@ -7,6 +7,7 @@ import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import type { PlanOptions } from '../worker/siting-api';
 import { userStore } from '../storage';
 import { coverageAnalysis } from './coverage';
+import { useCameraWhatIf } from './camera-whatif';
 
 const COLLECTION = 'camera-plans' as const;
 
@@ -17,9 +18,33 @@ export interface SitingState {
   openId: string | null;
   running: boolean;
   error: string | null;
+  /** Candidate sites clicked on the map for the next run, [lng, lat]. */
+  userPoints: [number, number][];
+  /** Clicks on the map add candidate sites (instead of selecting). */
+  picking: boolean;
 }
 
-export const useSiting = create<SitingState>(() => ({ plans: [], openId: null, running: false, error: null }));
+export const useSiting = create<SitingState>(() => ({ plans: [], openId: null, running: false, error: null, userPoints: [], picking: false }));
+
+/** Adds a candidate site where the map was clicked. */
+export function addUserPoint(p: [number, number]): void {
+  useSiting.setState((s) => ({ userPoints: [...s.userPoints, p] }));
+}
+
+/** Removes the i-th candidate site. */
+export function removeUserPoint(i: number): void {
+  useSiting.setState((s) => ({ userPoints: s.userPoints.filter((_, k) => k !== i) }));
+}
+
+/** Starts or ends adding candidate sites by clicking the map. */
+export function setPicking(picking: boolean): void {
+  useSiting.setState({ picking });
+}
+
+/** Makes a plan's clicked candidate sites those of the next run. */
+export function reuseUserPoints(plan: CameraPlan): void {
+  useSiting.setState({ userPoints: (plan.settings.userPoints ?? []).map((p) => [p[0], p[1]]) });
+}
 
 /** The open plan, or null. */
 export function openPlan(s: SitingState): CameraPlan | null {
@@ -41,6 +66,7 @@ export function planOptions(s: PlanSettings, hotspotMask: Uint8Array): PlanOptio
     repairs: s.repairCost === null ? null : { cost: s.repairCost },
     minSpacingM: s.minSpacingM,
     hotspots: s.hotspotWeight !== 1 ? { mask: hotspotMask, weight: s.hotspotWeight } : null,
+    userPoints: (s.userPoints ?? []).map(([lng, lat]) => ({ lng, lat })),
   };
 }
 
@@ -55,13 +81,15 @@ export async function runPlan(settings: PlanSettings, filter: IncidentFilter, ho
       createdAt: Date.now(),
       settings,
       filterLabel,
-      sites: r.sites.map(({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, place }) => ({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, place })),
+      sites: r.sites.map(({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, gain, place }) => ({ rank, id, source, lng, lat, heading, fov, range, cost, incidents, cumulativeIncidents, gain, place })),
       incidentsCurve: r.incidentsCurve,
       totalIncidents: r.totalIncidents,
       coveredBefore: r.coveredBefore,
       resolution: r.resolution,
       addedCells: r.addedCells,
       computeMs: r.ms,
+      candidates: r.candidates,
+      whatIfEdits: Object.keys(useCameraWhatIf.getState().edits).length,
     };
     await (await userStore()).put(COLLECTION, plan.id, plan);
     useSiting.setState((s) => ({ plans: [...s.plans, plan], openId: plan.id, running: false }));

@@ -64,8 +64,8 @@ export interface DecodedLink {
   notices: UrlNotice[];
 }
 
-/** Parameters owned elsewhere: the dataset folder (dataset-url.ts) and ones reserved by other features. */
-export const FOREIGN_PARAMS = ['data', 'view', 'mode', 'sceneSeconds', 'reloadSeconds'] as const;
+/** Parameters owned elsewhere: the dataset folder (dataset-url.ts) and ones reserved by other features (`bench`: src/bench-hook). */
+export const FOREIGN_PARAMS = ['data', 'view', 'mode', 'sceneSeconds', 'reloadSeconds', 'bench'] as const;
 
 const GRID_MEASURES: readonly GridMeasure[] = ['incidents', 'incidentRate', 'households', 'population', 'none'];
 const INCIDENT_MODES: readonly IncidentMode[] = ['hex', 'heat'];

@@ -3,7 +3,7 @@
 // the scheduled reload of the data from its source, keeping the last good data when one fails.
 import { create } from 'zustand';
 import type { MapData } from '../model';
-import { readPreference } from '../storage/preferences';
+import { readPreference, writePreference } from '../storage/preferences';
 import { hotspotTally } from '../analysis/briefing/hotspot-tally';
 import { datasetNow } from './clock';
 import { refreshBriefing } from './briefing';
@@ -30,6 +30,16 @@ export function wallSettings(search: string, saved: Partial<WallSettings> | unde
     return WALL_DEFAULTS[key];
   };
   return { sceneSeconds: pick('sceneSeconds', MIN_SCENE_S), reloadSeconds: pick('reloadSeconds', MIN_RELOAD_S) };
+}
+
+/** The saved settings (what a wall opened without URL parameters uses), each at least its minimum. */
+export function savedWallSettings(): WallSettings {
+  return wallSettings('');
+}
+
+/** Saves the wall settings at once; false when the browser's storage refused (they then last for this page only). */
+export function saveWallSettings(s: WallSettings): boolean {
+  return writePreference('wall', { sceneSeconds: Math.max(MIN_SCENE_S, s.sceneSeconds), reloadSeconds: Math.max(MIN_RELOAD_S, s.reloadSeconds) });
 }
 
 /** The carousel: the overview, every listed hotspot (overdue first), the blind spots, the trends. */

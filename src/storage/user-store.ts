@@ -3,7 +3,7 @@
 // where they live: IndexedDB in this browser today, a shared server on the intranet later.
 
 /** The collections of saved user work. A new kind of saved work adds its name here. */
-export type Collection = 'grid-layouts' | 'grid-versions' | 'register' | 'camera-plans' | 'views' | 'settings' | 'basemaps';
+export type Collection = 'grid-layouts' | 'grid-versions' | 'register' | 'camera-plans' | 'camera-whatif' | 'views' | 'settings' | 'basemaps';
 
 /** A saved document: any JSON-clonable value under a string id. */
 export interface StoredDocument<T = unknown> {

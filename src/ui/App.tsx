@@ -23,6 +23,7 @@ import { PHONE_QUERY, useMediaQuery } from './use-media-query';
 import { useRoute } from '../state/app-route';
 import { BriefingPage } from './briefing/BriefingPage';
 import { WallScreen } from './wall/WallScreen';
+import { WallSettingsPanel } from './wall/WallSettingsPanel';
 
 export function App() {
   const t = useT();
@@ -60,6 +61,7 @@ export function App() {
             <RegisterPanel data={data} />
             <CoveragePanel data={data} />
             <SitingPlanner data={data} />
+            <WallSettingsPanel />
           </nav>
         )}
         <main className="stage">

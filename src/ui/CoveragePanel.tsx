@@ -9,6 +9,7 @@ import { useMapCamera } from '../state/map-camera';
 import { fill, formatNumber, useLang, useT, type Lang } from '../i18n';
 import type { CoverageFigures } from '../worker/coverage-api';
 import { placeNameText } from './place-name';
+import { SeveritySwitch } from './SeverityNote';
 
 /** A share as a percentage, '—' when there is nothing to share. */
 export function pct(lang: Lang, x: number, digits = 1): string {
@@ -39,6 +40,7 @@ export function CoverageLegend() {
         <span className="swatch" style={{ background: 'rgb(180,30,20)' }} />
         {t('coverage.legend.blind')}
       </li>
+      <li className="muted">{t('coverage.legend.coarse')}</li>
     </ul>
   );
 }
@@ -109,6 +111,7 @@ function CoverageBody({ data }: { data: MapData }) {
       {blindSpots && (
         <>
           <h3>{t('coverage.blindSpots')}</h3>
+          <SeveritySwitch kinds={data.manifest.offenceKinds} />
           <p className="muted">{fill(t('coverage.blindSpots.definition'), { n: n(blindSpots.areaCount), uncovered: n(blindSpots.uncoveredIncidents) })}</p>
           <ol className="blind-spots" data-testid="blind-spot-list">
             {blindSpots.areas.map((a) => (
@@ -117,10 +120,14 @@ function CoverageBody({ data }: { data: MapData }) {
                   className="link"
                   data-testid={`blind-spot-${a.rank}`}
                   data-count={a.count}
+                  data-weight={a.weight}
                   // Padded by about a cell so a one-cell blind spot is not fitted at the maximum zoom.
                   onClick={() => flyTo({ bounds: [a.bbox[0] - 0.0008, a.bbox[1] - 0.0008, a.bbox[2] + 0.0008, a.bbox[3] + 0.0008] })}
                 >
-                  <b>{placeNameText(a.place, lang)}</b> — {fill(t('coverage.blindSpot.item'), { n: n(a.count), cells: n(a.cellCount) })}
+                  <b>{placeNameText(a.place, lang)}</b> —{' '}
+                  {blindSpots.bySeverity
+                    ? fill(t('coverage.blindSpot.itemWeighted'), { n: n(a.count), w: formatNumber(lang, a.weight, a.weight % 1 === 0 ? 0 : 1), cells: n(a.cellCount) })
+                    : fill(t('coverage.blindSpot.item'), { n: n(a.count), cells: n(a.cellCount) })}
                 </button>
               </li>
             ))}

@@ -10,6 +10,10 @@ import { RegisterActions } from './register/RegisterActions';
 import { EvidenceBlock } from './register/EvidenceBlock';
 import { latestSatisfaction } from '../analysis/hotspots/register-rules';
 import { CoverageFields } from './CoveragePanel';
+import { GridChangeFields } from './GridChangeFields';
+import { useRegisterHotspots } from '../state/register';
+import { useIncidentResults } from '../state/incident-results';
+import { CameraWhatIf } from './CameraWhatIf';
 
 function useNames(data: MapData) {
   const lang = useLang((s) => s.lang);
@@ -47,6 +51,7 @@ export function GridDetails({ data, grid, incidents }: { data: MapData; grid: Gr
         <Field label="field.phone">{g.officerPhone}</Field>
         <Field label="field.incidents">{incidents === null ? '…' : n(incidents)}</Field>
       </dl>
+      <GridChangeFields index={data.grids.features.indexOf(grid)} timeZone={data.manifest.timeZone} />
       <CoverageFields set="grids" index={data.grids.features.indexOf(grid)} />
       <OnlyThisGrid id={g.id} />
     </>
@@ -80,6 +85,7 @@ export function CameraDetails({ data, camera }: { data: MapData; camera: CameraF
         <Field label="field.range">{`${formatNumber(lang, c.range)} ${t('unit.metres')}`}</Field>
         <Field label="field.installed">{String(c.installedYear)}</Field>
       </dl>
+      <CameraWhatIf camera={camera} />
     </>
   );
 }
@@ -90,6 +96,9 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
   const name = useNames(data);
   const h = hotspot.properties;
   const status = hotspotStatus(h, datasetNow(data.manifest), data.manifest.timeZone);
+  // Counted by the worker over the register's areas (register-polygons.ts), in the register's order.
+  const registerIndex = (useRegisterHotspots() ?? data.hotspots).features.findIndex((f) => f.properties.id === h.id);
+  const incidents = useIncidentResults((s) => (registerIndex >= 0 ? (s.hotspotIncidents?.[registerIndex] ?? null) : null));
   return (
     <>
       <h3>{lang === 'en' ? h.nameEn : h.name}</h3>
@@ -105,8 +114,12 @@ export function HotspotDetails({ data, hotspot }: { data: MapData; hotspot: Hots
         <Field label="field.directResponsible">{h.directResponsible}</Field>
         <Field label="field.measures">{h.measures.join('；') || '—'}</Field>
         <Field label="field.satisfaction">{satisfactionText(latestSatisfaction(h.history), lang)}</Field>
+        <Field label="field.incidents">
+          <span data-testid="hotspot-incidents">{incidents === null ? '…' : formatNumber(lang, incidents)}</span>
+        </Field>
       </dl>
-      <CoverageFields set="hotspots" index={data.hotspots.features.indexOf(hotspot)} />
+      {/* By id in the register's order (the dataset's first): an edited hotspot is a new object. */}
+      <CoverageFields set="hotspots" index={registerIndex} />
       <h4>{t('field.history')}</h4>
       <ol className="history">
         {h.history.map((e, i) => (

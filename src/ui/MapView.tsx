@@ -16,7 +16,8 @@ import { datasetNow } from '../state/clock';
 import { useRegisterHotspots } from '../state/register';
 import { useRegisterCandidates } from '../state/register-candidates';
 import { describeHover } from './describe-hover';
-import { useCoverageView } from './use-coverage-view';
+import { useCoverageView, useSitingPick } from './use-coverage-view';
+import { useCameraDrag, useWhatIfCameras } from './use-camera-whatif-map';
 import { currentMapCamera, noteMapCamera } from '../state/url-sync';
 import { onGridEditPick, useGridEditGestures, useGridEditView } from './grid-editor/use-grid-edit-map';
 import { activeBasemap, clearBasemapFile, reportBasemapProblem, useBasemap } from '../state/basemap';
@@ -61,6 +62,7 @@ export function MapView({ data }: { data: MapData }) {
   const drawing = useAreaDrawing((s) => s.drawing);
   const gridEdit = useGridEditView();
   const coverage = useCoverageView();
+  const whatIf = useWhatIfCameras(data);
   const hotspots = useRegisterHotspots() ?? data.hotspots;
   const candidates = useRegisterCandidates((s) => s.candidates);
   const candidateAreas = useMemo(() => candidates?.map((c) => c.geometry) ?? null, [candidates]);
@@ -84,12 +86,14 @@ export function MapView({ data }: { data: MapData }) {
       drawing,
       gridEdit,
       coverage: coverage.coverage,
+      cameras: whatIf.cameras,
+      whatIf: whatIf.whatIf,
       pendingWork: results.pending + coverage.pending,
       now: datasetNow(data.manifest),
       hotspots,
       candidates: candidateAreas,
     }),
-    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, candidateAreas, coverage.coverage, coverage.pending],
+    [layers.visible, layers.gridMeasure, layers.incidentMode, layers.incidentMeasure, layers.theme, lang, selection, results, drawnArea, drawing, gridEdit, data.manifest, hotspots, candidateAreas, coverage.coverage, coverage.pending, whatIf],
   );
 
   useEffect(() => {
@@ -142,6 +146,8 @@ export function MapView({ data }: { data: MapData }) {
   }, [drawing]);
 
   useGridEditGestures(controllerRef);
+  useCameraDrag(controllerRef, data);
+  useSitingPick(controllerRef);
 
   // The basemap: once config.json and a saved file are known (the map is not idle before).
   const basemap = useBasemap(useShallow((s) => ({ ready: s.ready, source: activeBasemap(s), origins: s.origins })));
@@ -161,7 +167,18 @@ export function MapView({ data }: { data: MapData }) {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller || !cameraRequest) return;
-    if ('bounds' in cameraRequest) controller.fitBounds(cameraRequest.bounds, freeRoom(Boolean(useSelection.getState().selected)), 17);
+    if ('bounds' in cameraRequest) {
+      const room = freeRoom(Boolean(useSelection.getState().selected));
+      const el = containerRef.current;
+      const m = cameraRequest.margin ?? 0;
+      if (el && m > 0) {
+        room.top += m * el.clientHeight;
+        room.bottom += m * el.clientHeight;
+        room.left += m * el.clientWidth;
+        room.right += m * el.clientWidth;
+      }
+      controller.fitBounds(cameraRequest.bounds, room, 17);
+    }
     else controller.flyTo(cameraRequest);
   }, [cameraRequest]);
 

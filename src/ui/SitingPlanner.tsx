@@ -7,7 +7,7 @@ import { CAMERA_DEFAULTS, CAMERA_KINDS, type CameraKind, type CameraPlan, type M
 import { fill, formatNumber, useLang, useT } from '../i18n';
 import { useFilters } from '../state/filters';
 import { toIncidentFilter } from '../state/incident-filter';
-import { comparePlans, deletePlan, loadPlans, openPlan, openSavedPlan, renamePlan, runPlan, useSiting } from '../state/siting';
+import { comparePlans, deletePlan, loadPlans, openPlan, openSavedPlan, renamePlan, reuseUserPoints, runPlan, useSiting } from '../state/siting';
 import { useLayers } from '../state/layers';
 import { useMapCamera } from '../state/map-camera';
 import { useRegisterHotspots } from '../state/register';
@@ -19,6 +19,7 @@ import { PlanCurve } from './PlanCurve';
 import { Segmented } from './Segmented';
 import { pct } from './CoveragePanel';
 import { placeNameText } from './place-name';
+import { SitingCandidates } from './SitingCandidates';
 
 export function SitingPlanner({ data }: { data: MapData }) {
   const on = useLayers((s) => s.visible.coverage);
@@ -59,6 +60,7 @@ function PlannerBody({ data }: { data: MapData }) {
       repairCost: repairs ? repairCost : null,
       minSpacingM: spacing,
       hotspotWeight,
+      userPoints: useSiting.getState().userPoints,
     };
     const now = datasetNow(data.manifest);
     const mask = Uint8Array.from(hotspots.features, (h) => (ACTIVE.has(hotspotStatus(h.properties, now, data.manifest.timeZone)) ? 1 : 0));
@@ -68,7 +70,8 @@ function PlannerBody({ data }: { data: MapData }) {
     const label = [f.timeRange ? `${new Date(f.timeRange[0]).toISOString().slice(0, 10)}–${new Date(f.timeRange[1] - 1).toISOString().slice(0, 10)}` : '', town ? (lang === 'en' ? town.nameEn : town.name) : '', f.hiddenKinds.length > 0 ? `−${f.hiddenKinds.length}` : '']
       .filter(Boolean)
       .join(' · ');
-    void runPlan(settings, toIncidentFilter(f, { manifest: data.manifest, towns, grids: data.grids }), mask, name, label);
+    // The new plan's sites fill the view as soon as they exist (they may lie anywhere in the county).
+    void runPlan(settings, toIncidentFilter(f, { manifest: data.manifest, towns, grids: data.grids }), mask, name, label).then((p) => p && fitPlan(p));
   };
   const num = (v: string, set: (x: number) => void) => {
     const x = Number(v);
@@ -116,6 +119,7 @@ function PlannerBody({ data }: { data: MapData }) {
           {t('siting.repairCost')} <input type="number" min={0.01} step="any" value={repairCost} onChange={(e) => num(e.target.value, setRepairCost)} />
         </label>
       )}
+      <SitingCandidates />
       <button className="action" data-testid="siting-run" disabled={running} onClick={run}>
         {running ? t('siting.running') : t('siting.run')}
       </button>
@@ -145,6 +149,11 @@ function OpenPlan({ plan }: { plan: CameraPlan }) {
     <div data-testid="plan-open" data-plan-id={plan.id}>
       <h3>{plan.name}</h3>
       {plan.filterLabel && <p className="muted">{fill(t('siting.filter'), { label: plan.filterLabel })}</p>}
+      {(plan.whatIfEdits ?? 0) > 0 && (
+        <p className="warn" data-testid="plan-whatif">
+          {fill(t('siting.plan.whatIf'), { n: plan.whatIfEdits! })}
+        </p>
+      )}
       <p data-testid="plan-before-after">
         {fill(t('siting.beforeAfter'), {
           before: pct(lang, plan.coveredBefore / plan.totalIncidents),
@@ -152,9 +161,21 @@ function OpenPlan({ plan }: { plan: CameraPlan }) {
           added: formatNumber(lang, added),
         })}
       </p>
-      <p className="muted" data-testid="plan-compute">
+      <p className="muted" data-testid="plan-compute" data-candidates={plan.candidates ?? ''}>
         {fill(t('siting.computed'), { s: formatNumber(lang, plan.computeMs / 1000, 1), sites: plan.sites.length })}
+        {plan.candidates !== undefined && ` ${fill(t('siting.candidates'), { n: formatNumber(lang, plan.candidates) })}`}
       </p>
+      {(plan.settings.userPoints?.length ?? 0) > 0 && (
+        <p className="muted" data-testid="plan-user-points" data-count={plan.settings.userPoints!.length}>
+          {fill(t('siting.plan.userPoints'), { n: plan.settings.userPoints!.length })}{' '}
+          <button className="link" data-testid="plan-reuse-candidates" onClick={() => reuseUserPoints(plan)}>
+            {t('siting.plan.reuse')}
+          </button>
+        </p>
+      )}
+      <button className="action" data-testid="plan-fit" onClick={() => fitPlan(plan)}>
+        {t('siting.fit')}
+      </button>
       <p className="muted">{t('siting.curve')}</p>
       <PlanCurve curve={plan.incidentsCurve} />
       <div className="option">
@@ -171,7 +192,7 @@ function OpenPlan({ plan }: { plan: CameraPlan }) {
         {plan.sites.map((s) => (
           <li key={s.rank}>
             <button className="link" onClick={() => flyTo({ center: [s.lng, s.lat], zoom: 17 })}>
-              {s.source === 'repair' ? `${t('siting.site.repair')} · ` : ''}
+              {s.source === 'repair' ? `${t('siting.site.repair')} · ` : s.source === 'user' ? `${t('siting.site.user')} · ` : ''}
               {placeNameText(s.place, lang)} — {fill(t('siting.site.line'), { n: formatNumber(lang, s.incidents) })}
             </button>
           </li>
@@ -179,6 +200,15 @@ function OpenPlan({ plan }: { plan: CameraPlan }) {
       </ol>
     </div>
   );
+}
+
+/** Fits the map to a plan's sites (padded by about 100 m, so one site is not shown at the maximum zoom). */
+function fitPlan(plan: CameraPlan): void {
+  if (plan.sites.length === 0) return;
+  const lngs = plan.sites.map((s) => s.lng);
+  const lats = plan.sites.map((s) => s.lat);
+  const pad = 0.001;
+  useMapCamera.getState().flyTo({ bounds: [Math.min(...lngs) - pad, Math.min(...lats) - pad, Math.max(...lngs) + pad, Math.max(...lats) + pad] });
 }
 
 function SavedPlans({ plans, openId }: { plans: CameraPlan[]; openId: string | null }) {

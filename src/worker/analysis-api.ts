@@ -32,6 +32,7 @@ import { CellPool } from './cell-pool';
 import { createRegisterApi } from './register-api';
 import { createBriefingApi } from './briefing-api';
 import { createCoverageApi } from './coverage-api';
+import { createCoverageState } from './coverage-state';
 import { createGridEditorApi } from './grid-editor-api';
 import { createPolygonRegistry } from './polygon-registry';
 import { createStudyArea, createStudyAreaApi, studyAreaCellsAt } from './study-area-api';
@@ -109,6 +110,9 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     if (!index) throw new Error('no incidents loaded: call loadIncidents first');
     return index;
   };
+  // One coverage state: the grid editor's live figures read the covered cells the panel computed.
+  const coverageCtx = { index: requireIndex, assignments, polygonSet: sets.require };
+  const coverage = createCoverageState(coverageCtx);
   let exactOnDemand = false;
   /** The index, with an exact level for `resolution` first when loaded with exactOnDemand. */
   const indexAt = (resolution: number): IncidentIndex => {
@@ -123,8 +127,8 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     ...createBriefingApi({ indexAt, assignments }),
     ...createRegisterApi({ indexAt: (res) => (res === undefined ? requireIndex() : indexAt(res)), assignments, studyCells: (res) => studyAreaCellsAt(study, res), studyAreaM2: () => areaM2(study.geometry) }),
     ...createStudyAreaApi({ requireIndex, indexAt, sets, study }),
-    ...createCoverageApi({ index: requireIndex, assignments, polygonSet: sets.require }),
-    ...createGridEditorApi({ index: requireIndex, assignments }),
+    ...createCoverageApi(coverageCtx, coverage),
+    ...createGridEditorApi({ index: requireIndex, assignments, coverage }),
 
     /**
      * Indexes incident columns (send them transferred): on the cell workers for large loads,

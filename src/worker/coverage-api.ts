@@ -6,9 +6,10 @@
 import { cellToLatLng } from 'h3-js';
 import type { CameraView } from '../analysis/cameras/coverage';
 import { blindSpotAreas } from '../analysis/cameras/blind-spot-areas';
-import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, share } from '../analysis/cameras/coverage-measures';
+import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, keptWeightPerCell, share } from '../analysis/cameras/coverage-measures';
 import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
 import type { NamedPlace } from '../model/camera-plan';
+import type { CameraCollection } from '../model';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
@@ -59,6 +60,7 @@ export interface NamedBlindSpot {
   rank: number;
   /** Filtered incidents in its cells (uncovered). */
   count: number;
+  /** What it is ranked by: `count`, or its incidents weighted by severity. */
   weight: number;
   cellCount: number;
   /** Weighted centre, [lng, lat]. */
@@ -75,6 +77,8 @@ export interface NamedBlindSpot {
 export interface BlindSpotReport {
   resolution: number;
   repaired: boolean;
+  /** Ranked by severity-weighted incidents (else by incidents). */
+  bySeverity: boolean;
   /** Filtered incidents in uncovered cells, and all filtered incidents. */
   uncoveredIncidents: number;
   totalIncidents: number;
@@ -90,30 +94,43 @@ export interface BlindSpotReport {
 export interface CoverageOptions {
   /** Count faulty and offline cameras as if repaired. Default false. */
   repaired?: boolean;
+  /**
+   * The register's cameras, leaving out any what-if edits (updateCoverageCamera) — for figures a
+   * leader reads as the county's (the briefing). Default false: what-if edits count.
+   */
+  official?: boolean;
 }
 
 /** The coverage methods and the siting planner's, over one shared coverage state. */
 export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState = createCoverageState(ctx)) {
-  const statsMemo = new Map<string, { cameras: CoverageDataInput['cameras']; stats: CameraStats; areas: Float64Array }>();
+  const statsMemo = new Map<string, { cameras: CameraCollection; stats: CameraStats; areas: Float64Array }>();
+  /** Per polygon index: each covered cell's polygon and area, across reports (what-if edits change few cells). */
+  const cellAreaMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
+  const areaMemoOf = (polygons: object) => {
+    let m = cellAreaMemo.get(polygons);
+    if (!m) cellAreaMemo.set(polygons, (m = new Map()));
+    return m;
+  };
   let countyMemo: { admin: CoverageDataInput['admin']; area: number; index: ReturnType<typeof buildPolygonIndex> } | null = null;
 
   /** Cameras per polygon and each polygon's area, once per set and camera list. */
-  const setFacts = (name: string) => {
+  const setFacts = (name: string, official: boolean) => {
     const set = ctx.polygonSet(name);
-    const cameras = state.data().cameras;
-    let m = statsMemo.get(name);
+    const cameras = state.cameraFeatures(official);
+    const key = `${name}|${official}`;
+    let m = statsMemo.get(key);
     if (!m || m.cameras !== cameras) {
-      statsMemo.set(name, (m = { cameras, stats: cameraStatsByPolygon(set.polygons, cameras), areas: Float64Array.from(set.geometries, (g) => areaM2(g)) }));
+      statsMemo.set(key, (m = { cameras, stats: cameraStatsByPolygon(set.polygons, cameras), areas: Float64Array.from(set.geometries, (g) => areaM2(g)) }));
     }
     return { set, ...m };
   };
-  const unitFigures = (name: string, filter: IncidentFilter | null, repaired: boolean): UnitCoverage[] => {
-    const { set, stats, areas } = setFacts(name);
+  const unitFigures = (name: string, filter: IncidentFilter | null, repaired: boolean, official: boolean): UnitCoverage[] => {
+    const { set, stats, areas } = setFacts(name, official);
     const idx = ctx.index();
     const rows = state.rowCells();
     const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
-    const inc = incidentCoverageByPolygon(set.assignment, rows, state.cellFlags(repaired), idx.cols.timeSec, f);
-    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired).list);
+    const inc = incidentCoverageByPolygon(set.assignment, rows, state.cellFlags(repaired, official), idx.cols.timeSec, f);
+    const area = coveredAreaByPolygon(set.polygons, state.covered(repaired, official).list, areaMemoOf(set.polygons));
     return Array.from(areas, (a, k) => ({
       index: k,
       incidents: inc.total[k],
@@ -149,7 +166,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
 
     /** The covered cells, sorted (online cameras, or all with `repaired`). */
     coverageCells(opts: CoverageOptions = {}): string[] {
-      return state.covered(opts.repaired ?? false).list.slice();
+      return state.covered(opts.repaired ?? false, opts.official ?? false).list.slice();
     },
 
     /**
@@ -159,10 +176,11 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
      */
     coverageReport(filter: IncidentFilter | null, opts: CoverageOptions = {}): CoverageReport {
       const repaired = opts.repaired ?? false;
+      const official = opts.official ?? false;
       const data = state.data();
       const idx = ctx.index();
       const rows = state.rowCells();
-      const flags = state.cellFlags(repaired);
+      const flags = state.cellFlags(repaired, official);
       const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
       let incidents = 0;
       let covered = 0;
@@ -174,10 +192,11 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
         const county = data.admin.features.filter((f) => f.properties.level === 'county');
         countyMemo = { admin: data.admin, area: county.reduce((s, f) => s + areaM2(f.geometry), 0), index: buildPolygonIndex(county) };
       }
-      const cov = state.covered(repaired).list;
-      const coveredArea = coveredAreaByPolygon(countyMemo.index, cov).reduce((s, a) => s + a, 0);
-      const online = data.cameras.features.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
-      const cameras = data.cameras.features.length;
+      const cov = state.covered(repaired, official).list;
+      const coveredArea = coveredAreaByPolygon(countyMemo.index, cov, areaMemoOf(countyMemo.index)).reduce((s, a) => s + a, 0);
+      const edited = state.cameraFeatures(official).features;
+      const online = edited.reduce((n, f) => n + (f.properties.status === 'online' ? 1 : 0), 0);
+      const cameras = edited.length;
       return {
         resolution: state.resolution,
         repaired,
@@ -193,24 +212,31 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
           online,
           workingRate: share(online, cameras),
         },
-        towns: unitFigures('towns', filter, repaired),
-        grids: unitFigures('grids', filter, repaired),
-        hotspots: unitFigures('hotspots', filter, repaired),
+        towns: unitFigures('towns', filter, repaired, official),
+        grids: unitFigures('grids', filter, repaired, official),
+        hotspots: unitFigures('hotspots', filter, repaired, official),
       };
     },
 
     /**
      * Blind spots: the uncovered cells holding filtered incidents, heaviest first, grouped into
      * connected areas — within one cell of `areaResolution` (default 9, ≈ 0.1 km²; null: no
-     * limit) — ranked by their incidents; the first `limit` (default 20) areas come named
-     * by place (town · community · grid and the nearest named road of their heaviest cell).
+     * limit) — ranked by their incidents, or with `severity` (weight per category code, see
+     * analysis/cameras/severity.ts) by their incidents so weighted; the first `limit` (default 20)
+     * areas come named by place (town · community · grid and the nearest named road of their
+     * heaviest cell).
      */
-    blindSpotReport(filter: IncidentFilter | null, opts: CoverageOptions & { limit?: number; areaResolution?: number | null } = {}): BlindSpotReport {
+    blindSpotReport(
+      filter: IncidentFilter | null,
+      opts: CoverageOptions & { limit?: number; areaResolution?: number | null; severity?: ArrayLike<number> | null } = {},
+    ): BlindSpotReport {
       const repaired = opts.repaired ?? false;
       const idx = ctx.index();
       const rows = state.rowCells();
-      const counts = keptPerCell(rows, idx.cols.timeSec, compileRowFilter(indexRows(idx), filter, ctx.assignments));
-      const spots = blindSpotAreas({ cells: rows.cells, counts, covered: state.covered(repaired).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
+      const f = compileRowFilter(indexRows(idx), filter, ctx.assignments);
+      const counts = keptPerCell(rows, idx.cols.timeSec, f);
+      const weights = opts.severity ? keptWeightPerCell(rows, idx.cols.timeSec, f, idx.cols.category, opts.severity) : undefined;
+      const spots = blindSpotAreas({ cells: rows.cells, counts, weights, covered: state.covered(repaired, opts.official ?? false).set }, opts.areaResolution === undefined ? 9 : opts.areaResolution);
       const areas = spots.areas.slice(0, opts.limit ?? 20).map((a): NamedBlindSpot => {
         let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
         for (const c of a.cells) {
@@ -223,6 +249,7 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
       return {
         resolution: state.resolution,
         repaired,
+        bySeverity: Boolean(opts.severity),
         uncoveredIncidents: spots.uncoveredCount,
         totalIncidents: spots.totalCount,
         areaCount: spots.areas.length,
@@ -243,6 +270,20 @@ export function createCoverageApi(ctx: CoverageApiContext, state: CoverageState 
      */
     updateCoverageCamera(camera: CameraView) {
       return state.updateCamera(camera);
+    },
+
+    /**
+     * What-if edits of several cameras at once (restoring saved edits, a reset of all); returns
+     * the ids it did not know (edits saved for cameras the dataset no longer has), which it skips.
+     */
+    updateCoverageCameras(cameras: CameraView[]): string[] {
+      const known = new Set(state.cameras().map((v) => v.id));
+      const unknown: string[] = [];
+      for (const c of cameras) {
+        if (known.has(c.id)) state.updateCamera(c);
+        else unknown.push(c.id);
+      }
+      return unknown;
     },
   };
 }

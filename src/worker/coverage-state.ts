@@ -59,24 +59,33 @@ export function cameraView(f: CameraCollection['features'][number]): CameraView 
 /** The shared coverage state of one analysis API instance. */
 export function createCoverageState(ctx: CoverageApiContext) {
   let data: CoverageDataInput | null = null;
+  /** The register's cameras, and the same with what-if edits applied (the array itself until the first edit). */
+  let original: CameraView[] = [];
   let views: CameraView[] = [];
+  /** The cameras as features with the what-if edits applied (per-polygon counts read these). */
+  let features: CameraCollection = { type: 'FeatureCollection', features: [] };
   let resolution = DEFAULT_COVERAGE_RESOLUTION;
   let buildings: BuildingIndex | undefined;
   let places: PlaceIndex | null = null;
   let roads: RoadIndex | null = null;
-  const live = new Map<boolean, LiveCoverage>();
-  /** Covered cells as a set and sorted list, per "repaired", dropped on every change. */
-  const coveredMemo = new Map<boolean, { set: Set<string>; list: string[] }>();
+  /**
+   * Live coverage by kind: bit 1 "repaired", bit 2 "the register's cameras" (kept apart only once
+   * a what-if edit exists; before that the edited coverage is the register's).
+   */
+  const live = new Map<number, LiveCoverage>();
+  /** Covered cells as a set and sorted list, per kind, dropped on every change. */
+  const coveredMemo = new Map<number, { set: Set<string>; list: string[] }>();
   let rowCellsMemo: { index: IncidentIndex; rows: RowCells } | null = null;
-  const flagsMemo = new Map<boolean, { rows: RowCells; flags: Uint8Array }>();
+  const flagsMemo = new Map<number, { rows: RowCells; flags: Uint8Array }>();
+  const kindOf = (repaired: boolean, official: boolean): number => (repaired ? 1 : 0) + (official && views !== original ? 2 : 0);
 
   const requireData = (): CoverageDataInput => {
     if (!data) throw new Error('no cameras: call setCoverageData first');
     return data;
   };
-  const liveOf = (repaired: boolean): LiveCoverage => {
-    let l = live.get(repaired);
-    if (!l || l.res !== resolution) live.set(repaired, (l = liveCoverage(views, resolution, { buildings, includeNotOnline: repaired })));
+  const liveOf = (kind: number): LiveCoverage => {
+    let l = live.get(kind);
+    if (!l || l.res !== resolution) live.set(kind, (l = liveCoverage(kind & 2 ? original : views, resolution, { buildings, includeNotOnline: (kind & 1) === 1 })));
     return l;
   };
   const changed = () => {
@@ -87,7 +96,8 @@ export function createCoverageState(ctx: CoverageApiContext) {
   const state = {
     set(input: CoverageDataInput) {
       data = input;
-      views = input.cameras.features.map(cameraView);
+      original = views = input.cameras.features.map(cameraView);
+      features = input.cameras;
       resolution = input.resolution ?? DEFAULT_COVERAGE_RESOLUTION;
       const footprints = input.buildings?.features.map((f) => f.geometry).filter((g) => g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) ?? [];
       buildings = footprints.length > 0 ? buildingIndex(footprints) : undefined;
@@ -110,6 +120,8 @@ export function createCoverageState(ctx: CoverageApiContext) {
       changed();
     },
     cameras: (): readonly CameraView[] => views,
+    /** The camera features as edited (a new collection after each edit, so memos keyed on it follow), or the register's. */
+    cameraFeatures: (official = false): CameraCollection => (official ? requireData().cameras : features),
     buildings: (): BuildingIndex | undefined => buildings,
     /** Replaces one camera (what-if editing): both live coverages follow by its cells alone. */
     updateCamera(camera: CameraView) {
@@ -117,17 +129,28 @@ export function createCoverageState(ctx: CoverageApiContext) {
       const i = views.findIndex((v) => v.id === camera.id);
       if (i < 0) throw new Error(`no camera "${camera.id}"`);
       views = views.map((v, k) => (k === i ? camera : v));
-      const deltas = [false, true].map((r) => (live.has(r) ? liveOf(r).updateCamera(camera) : { added: [], removed: [] }));
+      // A camera moved across a town or grid boundary moves between their online / total counts.
+      features = {
+        ...features,
+        features: features.features.map((f) =>
+          f.properties.id !== camera.id
+            ? f
+            : { ...f, geometry: { type: 'Point', coordinates: [camera.lng, camera.lat] }, properties: { ...f.properties, heading: camera.heading, fov: camera.fov, range: camera.range, status: camera.status } },
+        ),
+      };
+      // The edited coverages follow by this camera's cells; the register's (bit 2) stay as they are.
+      const deltas = [0, 1].map((k) => (live.has(k) ? liveOf(k).updateCamera(camera) : { added: [], removed: [] }));
       changed();
       return { online: deltas[0], repaired: deltas[1] };
     },
-    /** The covered cells (sorted list and set). */
-    covered(repaired: boolean) {
+    /** The covered cells (sorted list and set), with the what-if edits or (`official`) the register's cameras. */
+    covered(repaired: boolean, official = false) {
       requireData();
-      let c = coveredMemo.get(repaired);
+      const kind = kindOf(repaired, official);
+      let c = coveredMemo.get(kind);
       if (!c) {
-        const list = liveOf(repaired).covered();
-        coveredMemo.set(repaired, (c = { list, set: new Set(list) }));
+        const list = liveOf(kind).covered();
+        coveredMemo.set(kind, (c = { list, set: new Set(list) }));
       }
       return c;
     },
@@ -141,12 +164,13 @@ export function createCoverageState(ctx: CoverageApiContext) {
       return rows;
     },
     /** covered flag per cell ordinal of rowCells(). */
-    cellFlags(repaired: boolean): Uint8Array {
+    cellFlags(repaired: boolean, official = false): Uint8Array {
       const rows = state.rowCells();
-      const memo = flagsMemo.get(repaired);
+      const kind = kindOf(repaired, official);
+      const memo = flagsMemo.get(kind);
       if (memo?.rows === rows) return memo.flags;
-      const flags = coveredFlags(rows.cells, state.covered(repaired).set);
-      flagsMemo.set(repaired, { rows, flags });
+      const flags = coveredFlags(rows.cells, state.covered(repaired, official).set);
+      flagsMemo.set(kind, { rows, flags });
       return flags;
     },
     /** Names the place of a point (town · community · grid, nearest named road). */

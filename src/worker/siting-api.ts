@@ -77,7 +77,8 @@ export function createSitingApi(ctx: CoverageApiContext, state: CoverageState) {
    */
   let roundMemo: { key: unknown; views: Map<string, { cells: string[]; lng: Float64Array; lat: Float64Array }> } = { key: null, views: new Map() };
   const roundView = (lng: number, lat: number, range: number) => {
-    const key = [state.data(), state.resolution, state.cameras()];
+    // Not the cameras: a place's all-round view depends on the buildings alone, so a what-if edit keeps it.
+    const key = [state.data(), state.resolution];
     if (roundMemo.key === null || (roundMemo.key as unknown[]).some((k, i) => k !== key[i])) roundMemo = { key, views: new Map() };
     const id = `${lng},${lat},${range}`;
     let v = roundMemo.views.get(id);

@@ -130,16 +130,86 @@ describe('camera coverage', () => {
     expect(fc.features).toHaveLength(50);
     expect(fc.features.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(true);
     expect(fc.features.map((f: { properties: { rank: number } }) => f.properties.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    // Gains are incidents newly covered; the order is by weighted gain (hotspots count twice), so
-    // only the running total is checked.
+    // gain is what the order follows (incidents in active listed hotspots count twice): it never
+    // rises along the ranks and is at least the plain incidents newly covered, whose running total
+    // is cumulative.
     let sum = 0;
-    for (const f of fc.features as { properties: { gain: number; cumulative: number } }[]) {
-      sum += f.properties.gain;
+    let last = Infinity;
+    for (const f of fc.features as { properties: { gain: number; incidents: number; cumulative: number; hotspot_weight: number } }[]) {
+      sum += f.properties.incidents;
       expect(f.properties.cumulative).toBe(sum);
+      expect(f.properties.gain).toBeLessThanOrEqual(last);
+      expect(f.properties.gain).toBeGreaterThanOrEqual(f.properties.incidents);
+      expect(f.properties.hotspot_weight).toBe(2);
+      last = f.properties.gain;
     }
     console.log(`exported ${download.suggestedFilename()}: first site ${JSON.stringify(fc.features[0])}`);
     await waitIdle(page);
     const shot = await snap(page, 'coverage-plan-reopened');
     assertNotBlank(shot);
+    // A reload on software WebGL loads the whole county again: as long as the other reload tests.
+  }, 600_000);
+
+  test('candidate sites clicked on the map are listed, removable, saved with the plan and offered to the next run', async () => {
+    const { page } = session();
+    const planner = page.getByTestId('siting-planner');
+    const before = Number(await planner.getByTestId('plan-compute').getAttribute('data-candidates'));
+    expect(before).toBeGreaterThan(100);
+    await page.getByTestId('map-home').click();
+    await waitIdle(page);
+    await planner.getByTestId('siting-pick').check();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const at = (fx: number, fy: number) => page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+    await at(0.45, 0.45);
+    await at(0.55, 0.5);
+    await at(0.5, 0.6);
+    const list = planner.getByTestId('siting-candidate-list').locator('li');
+    await expect.poll(() => list.count()).toBe(3);
+    expect(await page.getByTestId('detail-panel').count()).toBe(0); // the clicks added sites, selected nothing
+    await planner.getByTestId('siting-candidate-remove-2').click();
+    expect(await list.count()).toBe(2);
+    await waitIdle(page);
+    expect((await page.evaluate(() => (window as unknown as Hooked).__oneMap.layerCounts()))['siting-user-points']).toBe(2);
+    await planner.getByTestId('siting-pick').uncheck();
+    const shot = await snap(page, 'coverage-candidates');
+    assertNotBlank(shot);
+    const firstId = await planner.getByTestId('plan-open').getAttribute('data-plan-id');
+    await planner.getByTestId('siting-k').fill('5');
+    await settle(page, () => planner.getByTestId('siting-run').click());
+    await expect.poll(() => planner.getByTestId('plan-open').getAttribute('data-plan-id'), { timeout: 60_000 }).not.toBe(firstId);
+    await waitIdle(page);
+    // Street domes look all round: one candidate per clicked place, so exactly two more.
+    expect(Number(await planner.getByTestId('plan-compute').getAttribute('data-candidates'))).toBe(before + 2);
+    expect(await planner.getByTestId('plan-user-points').getAttribute('data-count')).toBe('2');
+    expect(await planner.getByTestId('plan-sites').locator('li').count()).toBe(5);
+    // "Fit to plan" brings the five sites back into view from street level.
+    await page.getByTestId('blind-spot-1').click();
+    await waitIdle(page);
+    const near = await zoomOf(page);
+    await settle(page, () => planner.getByTestId('plan-fit').click());
+    await waitIdle(page);
+    const fitted = await zoomOf(page);
+    console.log(`plan of 5 with 2 own candidates: ${await planner.getByTestId('plan-compute').innerText()}; fit zoom ${near.toFixed(2)} → ${fitted.toFixed(2)}`);
+    expect(fitted).toBeLessThan(near - 1);
+    expect((await page.evaluate(() => (window as unknown as Hooked).__oneMap.layerCounts()))['plan-site-numbers']).toBe(5);
+    const fit = await snap(page, 'coverage-plan-fit');
+    assertNotBlank(fit);
+  });
+
+  test('blind spots ranked by offence severity state their weights and rank by weighted incidents', async () => {
+    const { page } = session();
+    const first = page.getByTestId('blind-spot-1');
+    const plainCount = Number(await first.getAttribute('data-count'));
+    expect(Number(await first.getAttribute('data-weight'))).toBe(plainCount);
+    await settle(page, () => page.getByTestId('coverage-severity').check());
+    const definition = await page.getByTestId('coverage-severity-definition').innerText();
+    console.log(`severity: ${definition}`);
+    expect(definition).toContain('刑事案件 ×3');
+    expect(definition).toContain('治安案件 ×2');
+    await expect.poll(async () => Number(await first.getAttribute('data-weight')), { timeout: 60_000 }).toBeGreaterThan(Number(await first.getAttribute('data-count')));
+    const weights = await page.getByTestId('blind-spot-list').locator('button').evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-weight'))));
+    for (let i = 1; i < weights.length; i++) expect(weights[i]).toBeLessThanOrEqual(weights[i - 1]);
+    await settle(page, () => page.getByTestId('coverage-severity').uncheck());
+    await expect.poll(async () => Number(await first.getAttribute('data-weight')), { timeout: 60_000 }).toBe(plainCount);
   });
 });

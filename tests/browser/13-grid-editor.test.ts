@@ -1,18 +1,20 @@
 // 13. The grid editor driven with the mouse: a village's grid deleted and drawn again by
 //    clicking its corners (snapping makes them exact, so the gap closes with no overlap) and
-//    closed on its first corner; its figures in grid-stats; a second grid overlapping existing
-//    ones listed in grid-issues; undo; a reload keeps the redrawn grid; export-grids downloads
-//    valid GeoJSON holding it.
+//    closed on its first corner; its figures in grid-stats, camera coverage and blind spots
+//    included (drawn on the map); a second grid overlapping existing ones listed in grid-issues;
+//    undo; a reload keeps the redrawn grid; export-grids downloads valid GeoJSON holding it, and
+//    export-grids-shp a Shapefile zip holding it with its Chinese name.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
+import shp from 'shpjs';
 import { assertNotBlank, pagePoint, settle, snap, useSession, waitIdle } from './harness';
 
 const session = useSession('grid-editor');
 type LngLat = [number, number];
-type Hooked = { __oneMap: { jumpTo(t: { center: LngLat; zoom: number }): void } };
+type Hooked = { __oneMap: { jumpTo(t: { center: LngLat; zoom: number }): void; layerCounts(): Record<string, number> } };
 type GridFeature = { geometry: { type: 'Polygon'; coordinates: LngLat[][] }; properties: Record<string, string | number> };
 const grids: { features: GridFeature[] } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/grids.geojson'), 'utf8'));
 // A rural grid (a whole village) whose corners lie at least 50 m apart: about 10 px apart at zoom 13.6.
@@ -51,6 +53,11 @@ describe('grid editor', () => {
       expect(xy.x > box.x && xy.x < box.x + box.width && xy.y > box.y && xy.y < box.y + box.height, `corner ${p} on the map`).toBe(true);
     }
 
+    // The app's code names no outside host for terra-draw's marker image (replaced at build).
+    const code = await page.evaluate(async () => (await Promise.all([...document.querySelectorAll<HTMLScriptElement>('script[src]')].map(async (s) => (await fetch(s.src)).text()))).join('\n'));
+    expect(code).toContain('TerraDraw');
+    expect(code).not.toContain('raw.githubusercontent.com');
+
     // Open the editor and select the grid by clicking it.
     await settle(page, () => page.getByTestId('grid-editor-open').click());
     await settle(page, () => clickAt(page, inside));
@@ -77,6 +84,20 @@ describe('grid editor', () => {
     expect(text).toContain(CODE);
     expect(Number((await page.getByTestId('grid-stats-incidents').innerText()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
     expect(await page.getByTestId('grid-stats-area').innerText()).toMatch(/km²/);
+    // Camera coverage inside it: shares of the same incidents, and its blind cells drawn on the map.
+    const coverage = page.getByTestId('grid-stats-coverage');
+    const covTotal = Number(await coverage.getAttribute('data-total'));
+    const covered = Number(await coverage.getAttribute('data-covered'));
+    expect(covTotal).toBe(Number((await page.getByTestId('grid-stats-incidents').innerText()).replace(/[^\d]/g, '')));
+    expect(covered).toBeLessThanOrEqual(covTotal);
+    expect(await coverage.innerText()).toMatch(/%/);
+    expect(await page.getByTestId('grid-stats-coverage-area').innerText()).toMatch(/%/);
+    const blind = page.getByTestId('grid-stats-blind');
+    expect(Number(await blind.getAttribute('data-incidents'))).toBe(covTotal - covered);
+    const blindCells = Number(await blind.getAttribute('data-cells'));
+    expect(blindCells).toBeGreaterThan(0);
+    const drawn = await page.evaluate(() => (window as unknown as Hooked).__oneMap.layerCounts());
+    expect(drawn['grid-edit-blind']).toBe(blindCells);
     // Snapped corners: the redrawn grid fills its village exactly — no gap, no overlap.
     expect(await issueCount(page)).toBe(0);
     assertNotBlank(await snap(page, 'grid-editor-2-redrawn'));
@@ -123,5 +144,16 @@ describe('grid editor', () => {
     expect(file.features.some((f: GridFeature) => f.properties.code === CODE)).toBe(false);
     expect(new Set(kept.geometry.coordinates[0].map((p) => p.join()))).toEqual(new Set(ring.map((p) => p.join())));
     expect(kept.properties).toMatchObject({ villageId: target.properties.villageId, households: target.properties.households, figures: 'prorated' });
-  }, 600_000);
+
+    // The Shapefile zip beside it: the same grids, Chinese names intact (UTF-8 .dbf, .cpg), read back by shpjs.
+    const [zipped] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-grids-shp').click()]);
+    expect(zipped.suggestedFilename()).toMatch(/\.zip$/);
+    const shpFc = (await shp(readFileSync((await zipped.path())!))) as { features: GridFeature[] };
+    expect(shpFc.features.length).toBe(file.features.length);
+    const keptShp = shpFc.features.find((f) => f.properties.code === NEW_CODE)!;
+    expect(keptShp.properties.name).toBe(kept.properties.name);
+    expect(String(keptShp.properties.name)).toMatch(/网格/);
+    expect(keptShp.properties.households).toBe(target.properties.households);
+    // A ceiling, not a timing: ~2 min on an idle 2-core machine, several times that when it is shared.
+  }, 900_000);
 });

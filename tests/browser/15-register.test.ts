@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertNotBlank, describeStats, openApp, settle, snap, useSession } from './harness';
+import { assertNotBlank, baseUrl, describeStats, openApp, settle, snap, useSession } from './harness';
 
 const session = useSession('register');
 
 type Hotspot = { properties: { id: string; name: string; state: string; deadline: string | null; history: Array<{ date: string; state: string }> } };
 const hotspots: { features: Hotspot[] } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/hotspots.geojson'), 'utf8'));
+const grids: { features: Array<{ properties: { id: string } }> } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/grids.geojson'), 'utf8'));
+/** A grid of the county town, where incidents are many. */
+const gridId = grids.features[0].properties.id;
 const manifest: { asOf: number } = JSON.parse(readFileSync(join(process.cwd(), 'data/demo/manifest.json'), 'utf8'));
 /** The demo's "today" in its zone (Asia/Shanghai, UTC+8). */
 const today = new Date(manifest.asOf + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -101,6 +104,15 @@ describe('hotspot register', () => {
     expect(change).toMatch(/显著上升|显著下降|无明显变化/);
     expect(change).not.toMatch(/%/);
     expect(await evidence.innerText()).toContain('Bowers & Johnson');
+    // Both periods are named; listed again today, the comparison is one day against one day and
+    // the block says in plain words that this is too short to judge.
+    const periods = await evidence.getByTestId('evidence-periods').innerText();
+    console.log(`evidence periods: ${periods}`);
+    expect(periods).toMatch(/挂牌前 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}，挂牌后 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    const short = evidence.getByTestId('evidence-short');
+    await short.waitFor({ state: 'visible', timeout: 5_000 });
+    console.log(`evidence short: ${await short.innerText()}`);
+    expect(await short.innerText()).toContain('看不出整治成效');
   });
 
   test('the changes survive a reload', async () => {
@@ -130,5 +142,43 @@ describe('hotspot register', () => {
     expect(counts['register-candidates']).toBe(n);
     const shot = await snap(page, 'register-candidates');
     assertNotBlank(shot);
+  });
+
+  test('a candidate registered as a station keeps that kind, and its incidents are counted with the others', async () => {
+    const { page } = session();
+    const panel = await openRegister(page);
+    const rowsBefore = await panel.getByTestId('register-row').count();
+    await panel.getByTestId('register-kind').selectOption('station');
+    const first = panel.getByTestId('register-candidates').locator('li').first();
+    const candidate = await first.innerText();
+    await settle(page, () => first.getByTestId('register-candidate-add').click());
+    await expect.poll(() => panel.getByTestId('register-row').count(), { timeout: 15_000 }).toBe(rowsBefore + 1);
+    const details = page.getByTestId('detail-panel');
+    await details.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await details.innerText()).toContain('车站');
+    // The worker's 'hotspots' set now holds the new area too: it gets its own count.
+    const inside = details.getByTestId('hotspot-incidents');
+    await expect.poll(() => inside.innerText(), { timeout: 60_000 }).toMatch(/^[\d,]+$/);
+    const n = Number((await inside.innerText()).replace(/,/g, ''));
+    console.log(`registered ${candidate.replace(/\s+/g, ' ')} as a station: ${n} incidents inside under the current filter`);
+    expect(n).toBeGreaterThan(0);
+  });
+
+  test('grid details give 同比 and 环比 with both periods and a verdict', async () => {
+    const { page } = session();
+    const url = new URL(baseUrl());
+    url.search = `?sel=grid:${encodeURIComponent(gridId)}`;
+    await page.goto(url.toString(), { waitUntil: 'load', timeout: 60_000 });
+    const change = page.getByTestId('grid-change');
+    await change.waitFor({ state: 'visible', timeout: 120_000 });
+    console.log(`grid ${gridId}: ${(await change.innerText()).replace(/\s+/g, ' ')}`);
+    for (const which of ['vs-last-year', 'vs-previous']) {
+      const line = await change.getByTestId(`grid-change-${which}`).innerText();
+      expect(line).toMatch(/显著上升|显著下降|无明显变化/);
+      expect(line).toMatch(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+      expect(line).not.toMatch(/%/);
+    }
+    expect(Number(await change.getAttribute('data-current'))).toBeGreaterThanOrEqual(0);
+    await snap(page, 'grid-change');
   });
 });

@@ -15,11 +15,14 @@ import { blanknessProblems, crop, decodePng, imageStats } from './pixels';
 const session = useSession('briefing-wall');
 /**
  * How long the map may take to draw again after a context loss here. The target is 5 s; in this
- * software-rendered Chromium (SwiftShader, on a shared 2-core machine) the new deck.gl context
- * alone stalls the page for 8–27 s (a CPU profile puts it in luma.gl's first drawing-buffer
- * resize), so the test holds the recovery to this limit and prints the time it took.
+ * software-rendered Chromium (SwiftShader, on a shared 2-core machine) both contexts compile all
+ * their shader programs anew in the one GPU process, and MapLibre parses its GeoJSON sources
+ * again, which took 10 s for the basemap and 27 s for deck.gl's overlay at a load average of 15,
+ * and over 60 s for the basemap at 40; the page's main thread only waits on the GPU process (CPU
+ * profile: canvas resize, getProgramParameter). So the test holds the recovery to this limit and
+ * prints the times.
  */
-const RECOVERY_LIMIT_MS = 60_000;
+const RECOVERY_LIMIT_MS = 120_000;
 const VERDICTS = /显著上升|显著下降|无明显变化/;
 
 /** The ASCII figure lines the page gives the PDF (hidden <pre>), as name → value. */
@@ -34,7 +37,8 @@ describe('briefing', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await settle(page, () => page.getByTestId('open-briefing').click());
     const sheet = page.getByTestId('briefing');
-    await expect.poll(() => sheet.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
+    // Generous: on a loaded shared 2-core machine the worker may still be busy with the desk's own requests.
+    await expect.poll(() => sheet.getAttribute('data-ready'), { timeout: 180_000 }).toBe('true');
     expect(new URL(page.url()).searchParams.get('view')).toBe('briefing');
     await waitIdle(page);
     for (const name of ['incidents', 'criminal', 'public-order', 'coverage', 'camera-working', 'hotspots', 'blind-spots']) {
@@ -93,6 +97,26 @@ describe('briefing', () => {
     console.log(`PNG ${png.width}×${png.height}: ${describeStats(stats)}`);
     expect(png.width).toBeGreaterThan(800);
     expect(stats.distinctColours).toBeGreaterThan(50);
+    // The trend's bars keep their colour in the export (html-to-image copies an <svg> without the
+    // stylesheet; briefing-export.ts writes the computed fills inline first): in the chart's part of
+    // the PNG, orange bar pixels and no black ones (the bars came out black before).
+    const barsBox = await page.evaluate(() => {
+      const sheet = document.querySelector('[data-testid="briefing"]')!.getBoundingClientRect();
+      const bars = document.querySelector('.briefing .trend-bars')!.getBoundingClientRect();
+      return { x: Math.round(bars.left - sheet.left), y: Math.round(bars.top - sheet.top), width: Math.round(bars.width), height: Math.round(bars.height) };
+    });
+    const chart = crop(png, barsBox);
+    let orange = 0;
+    let dark = 0;
+    for (let i = 0; i < chart.data.length; i += 4) {
+      const [r, g, b] = [chart.data[i], chart.data[i + 1], chart.data[i + 2]];
+      if (r >= 200 && r - g >= 20 && g - b >= 15) orange++;
+      else if (r + g + b < 120) dark++;
+    }
+    const pixels = chart.width * chart.height;
+    console.log(`exported trend bars (${barsBox.width}×${barsBox.height} at ${barsBox.x},${barsBox.y}): ${((100 * orange) / pixels).toFixed(1)} % orange, ${((100 * dark) / pixels).toFixed(1)} % near-black`);
+    expect(orange / pixels).toBeGreaterThan(0.2);
+    expect(dark / pixels).toBeLessThan(0.05);
   });
 });
 
@@ -238,9 +262,12 @@ describe('wall screen', () => {
     const t0 = Date.now();
     await page.evaluate(() => (window as unknown as { __lose: Array<{ restoreContext(): void }> }).__lose.forEach((e) => e.restoreContext()));
     // Read the map's own canvases (both keep their drawing buffer) every 100 ms: fast enough to time
-    // the recovery, which a full screenshot in software rendering is not.
-    let state: { canvases: number; alive: number; colours: number; each: string } = { canvases: 0, alive: 0, colours: 0, each: '' };
-    let drawnAt: number | null = null;
+    // the recovery, which a full screenshot in software rendering is not. Each canvas is read on its
+    // own: MapLibre's basemap comes back first, deck.gl's data overlay after it (map-controller.ts).
+    type Canvases = { maplibre: { ok: boolean; colours: number } | null; deck: { ok: boolean; colours: number } | null; each: string };
+    let state: Canvases = { maplibre: null, deck: null, each: '' };
+    let basemapAt: number | null = null;
+    let overlayAt: number | null = null;
     const timeline: string[] = [];
     while (Date.now() - t0 < RECOVERY_LIMIT_MS) {
       state = await page.evaluate(() => {
@@ -248,35 +275,41 @@ describe('wall screen', () => {
         const out = document.createElement('canvas');
         out.width = 320;
         out.height = 180;
-        const ctx = out.getContext('2d')!;
-        let alive = 0;
-        const count = () => {
-          const px = ctx.getImageData(0, 0, out.width, out.height).data;
-          const colours = new Set<number>();
-          for (let i = 0; i < px.length; i += 4) colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-          return colours.size;
-        };
+        const ctx = out.getContext('2d', { willReadFrequently: true })!;
+        const result: Canvases = { maplibre: null, deck: null, each: '' };
         const each: string[] = [];
         for (const c of canvases) {
           const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext | null;
           const ok = gl !== null && !gl.isContextLost();
-          if (ok) alive++;
+          ctx.clearRect(0, 0, out.width, out.height);
           ctx.drawImage(c, 0, 0, out.width, out.height);
-          each.push(`${c.className || 'deck'}:${ok ? 'ok' : 'lost'}:${count()}`);
+          const px = ctx.getImageData(0, 0, out.width, out.height).data;
+          const colours = new Set<number>();
+          for (let i = 0; i < px.length; i += 4) colours.add(((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]) * 256 + px[i + 3]);
+          const which = c.classList.contains('maplibregl-canvas') ? 'maplibre' : 'deck';
+          // The newest deck canvas counts (a rebuilt overlay replaces the lost one).
+          result[which] = { ok, colours: colours.size };
+          each.push(`${which}:${ok ? 'ok' : 'lost'}:${colours.size}`);
         }
-        return { canvases: canvases.length, alive, colours: count(), each: each.join(' ') };
+        result.each = each.join(' ');
+        return result;
       });
-      timeline.push(`${Date.now() - t0} ms ${state.each}`);
-      if (state.canvases >= 2 && state.alive === state.canvases && state.colours >= 200) {
-        drawnAt = Date.now() - t0;
-        break;
-      }
+      const at = Date.now() - t0;
+      timeline.push(`${at} ms ${state.each}`);
+      if (basemapAt === null && state.maplibre?.ok && state.maplibre.colours >= 200) basemapAt = at;
+      if (overlayAt === null && state.deck?.ok && state.deck.colours >= 200) overlayAt = at;
+      if (basemapAt !== null && overlayAt !== null) break;
       await page.waitForTimeout(100);
     }
     const shot = await snap(page, 'wall-after-context-loss');
-    console.log(`after restoreContext: ${state.alive}/${state.canvases} contexts alive, ${state.colours} colours on the map's canvases; drawn again after ${drawnAt ?? `> ${RECOVERY_LIMIT_MS}`} ms (target 5000 ms); screenshot ${describeStats(shot.stats)}`);
-    console.log(`  ${timeline.join('\n  ')}`);
-    expect(drawnAt, `map not drawn again within ${RECOVERY_LIMIT_MS} ms: ${JSON.stringify(state)}`).not.toBeNull();
+    const ms = (x: number | null) => (x === null ? `> ${RECOVERY_LIMIT_MS} ms` : `${x} ms`);
+    console.log(
+      `after restoreContext: basemap (MapLibre) drawn again after ${ms(basemapAt)}, data overlay (deck.gl) after ${ms(overlayAt)} (target 5000 ms); ` +
+        `last reading ${state.each}; screenshot ${describeStats(shot.stats)}`,
+    );
+    console.log(`  ${timeline.filter((_, i) => i % 5 === 0 || i === timeline.length - 1).join('\n  ')}`);
+    expect(basemapAt, `basemap not drawn again within ${RECOVERY_LIMIT_MS} ms: ${state.each}`).not.toBeNull();
+    expect(overlayAt, `data overlay not drawn again within ${RECOVERY_LIMIT_MS} ms: ${state.each}`).not.toBeNull();
     assertNotBlank(shot);
     // The aborted manifest requests were this test's doing, not the app's.
     for (let i = problems.length - 1; i >= 0; i--) if (/manifest\.json/.test(problems[i]) && /request failed|Failed to load resource/.test(problems[i])) problems.splice(i, 1);

@@ -2,7 +2,7 @@ import { cellToParent, getHexagonEdgeLengthAvg, latLngToCell, UNITS } from 'h3-j
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aggregateH3, type H3Aggregate } from '../../src/analysis/incidents/aggregate-h3';
-import { H3_EDGE_M, resolutionForZoom } from '../../src/analysis/h3/zoom-resolution';
+import { H3_EDGE_M, resolutionForZoom, zoomForResolution } from '../../src/analysis/h3/zoom-resolution';
 import { categoryMask, type IncidentFilter } from '../../src/analysis/incidents/incident-filter';
 import { buildIncidentIndex } from '../../src/analysis/incidents/incident-index';
 import type { IncidentColumns } from '../../src/model/incident';
@@ -171,5 +171,16 @@ describe('resolutionForZoom', () => {
     }
     expect(resolutionForZoom(2, { available })).toBe(5);
     expect(resolutionForZoom(20, { available })).toBe(11);
+  });
+  it('zoomForResolution is a zoom inside the band that draws the resolution, away from its edges', () => {
+    for (const latitude of [33, 41.8]) {
+      for (const res of [6, 7, 8, 9, 10]) {
+        const z = zoomForResolution(res, { latitude });
+        expect(resolutionForZoom(z, { latitude })).toBe(res);
+        expect(resolutionForZoom(z - 0.4, { latitude })).toBe(res);
+        expect(resolutionForZoom(z + 0.4, { latitude })).toBe(res);
+      }
+    }
+    expect(() => zoomForResolution(12)).toThrow(RangeError);
   });
 });

@@ -129,9 +129,36 @@ describe('coverage API on the demo county', () => {
     expect(delta.online.added.length).toBeGreaterThan(0);
     expect(delta.online.removed).toEqual([]);
     const after = api.coverageReport(null).county.coveredIncidents;
-    expect(after).toBeGreaterThanOrEqual(before);
+    expect(after).toBeGreaterThan(before);
+    // The register's figures (the briefing's) leave the what-if out.
+    expect(api.coverageReport(null, { official: true }).county.coveredIncidents).toBe(before);
+    expect(api.coverageCells({ official: true })).toEqual(coveredCells(views, 11, { buildings: footprints }));
+    expect(api.blindSpotReport(null, { official: true }).uncoveredIncidents).toBe(m.counts.incidents - before);
+    expect(api.blindSpotReport(null).uncoveredIncidents).toBe(m.counts.incidents - after);
     api.updateCoverageCamera(cam);
     expect(api.coverageReport(null).county.coveredIncidents).toBe(before);
+  });
+
+  it('what-if: a camera moved into another town moves between the towns\' online / total counts, and back', () => {
+    const before = api.coverageReport(null);
+    const cam = views.find((v) => v.status === 'online')!;
+    const from = before.towns.findIndex((_, k) => towns.features[k].properties.id === cameras.features.find((f) => f.properties.id === cam.id)!.properties.townId);
+    // Another town's own camera gives a point inside it.
+    const other = cameras.features.find((f) => f.properties.townId !== towns.features[from].properties.id && f.properties.townId !== '')!;
+    const to = towns.features.findIndex((t) => t.properties.id === other.properties.townId);
+    const [lng, lat] = other.geometry.coordinates;
+    const unknown = api.updateCoverageCameras([{ ...cam, lng, lat }, { ...cam, id: 'no-such-camera' }]);
+    expect(unknown).toEqual(['no-such-camera']);
+    const moved = api.coverageReport(null);
+    expect(api.coverageReport(null, { official: true }).towns.map((t) => t.cameras)).toEqual(before.towns.map((t) => t.cameras));
+    expect(moved.towns[from].cameras).toBe(before.towns[from].cameras - 1);
+    expect(moved.towns[from].online).toBe(before.towns[from].online - 1);
+    expect(moved.towns[to].cameras).toBe(before.towns[to].cameras + 1);
+    expect(moved.towns[to].online).toBe(before.towns[to].online + 1);
+    expect(moved.county.cameras).toBe(before.county.cameras);
+    api.updateCoverageCameras([cam]);
+    const back = api.coverageReport(null);
+    expect(back.towns.map((t) => [t.cameras, t.online, t.coveredIncidents])).toEqual(before.towns.map((t) => [t.cameras, t.online, t.coveredIncidents]));
   });
 });
 

@@ -57,6 +57,29 @@ describe('plan export', () => {
     expect(Number(gcj.data[0].lng)).not.toBeCloseTo(117.2266851, 3);
   });
 
+  it('with a hotspot weight: gain is the weighted gain the order follows, incidents the plain count', () => {
+    const weighted: CameraPlan = {
+      ...plan,
+      settings: { ...plan.settings, hotspotWeight: 2 },
+      // Site 1 newly covers 30 incidents, 20 of them in hotspots (30 + 20 = 50); site 2 covers 40, none in hotspots.
+      sites: [
+        { ...plan.sites[0], incidents: 30, gain: 50, cumulativeIncidents: 30 },
+        { ...plan.sites[1], incidents: 40, gain: 40, cumulativeIncidents: 70 },
+      ],
+    };
+    const fc = JSON.parse(planGeoJson(weighted));
+    const props = fc.features.map((f: any) => f.properties);
+    expect(props.map((p: any) => [p.gain, p.incidents, p.cumulative, p.hotspot_weight])).toEqual([[50, 30, 30, 2], [40, 40, 70, 2]]);
+    // The order follows gain: non-increasing along the ranks (incidents alone is not).
+    expect(props[0].gain).toBeGreaterThanOrEqual(props[1].gain);
+    const rows = Papa.parse<Record<string, string>>(planCsv(weighted), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.gain, r.incidents, r.cumulative, r.hotspot_weight])).toEqual([['50', '30', '30', '2'], ['40', '40', '70', '2']]);
+    // A plan saved before the weighted gain was recorded says it does not know it.
+    const old = { ...weighted, sites: weighted.sites.map(({ gain: _, ...s }) => s) };
+    expect(JSON.parse(planGeoJson(old)).features[0].properties.gain).toBeNull();
+    expect(JSON.parse(planGeoJson(plan)).features[0].properties.gain).toBe(40);
+  });
+
   it('names files safely', () => {
     expect(planFileName(plan, 'GCJ02', 'csv')).toBe('方案_1_k=2-GCJ02.csv');
   });

@@ -49,6 +49,22 @@ export function keptPerCell(rows: RowCells, timeSec: Uint32Array, f: RowFilter):
 }
 
 /**
+ * Kept rows per cell ordinal of `rows`, each weighing `weights[category[i]]` (1 for a code past
+ * its end): the severity-weighted counts blind spots may be ranked by.
+ */
+export function keptWeightPerCell(rows: RowCells, timeSec: Uint32Array, f: RowFilter, category: Uint16Array, weights: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(rows.cells.length);
+  if (f.none) return out;
+  const { rowCell } = rows;
+  const { from, span, src, lut } = f;
+  for (let i = 0; i < rowCell.length; i++) {
+    if (!f.all && ((((timeSec[i] - from) >>> 0) < span ? 1 : 0) & lut[src[i]]) === 0) continue;
+    out[rowCell[i]] += weights[category[i]] ?? 1;
+  }
+  return out;
+}
+
+/**
  * Filtered incidents per polygon of `assignment` and, of them, those whose cell is covered
  * (`cellCovered` over the ordinals of `rows`). One pass over the rows.
  */
@@ -81,14 +97,21 @@ export function incidentCoverageByPolygon(
 
 /**
  * Area (m²) of the covered cells whose centre lies inside each polygon — the covered part of the
- * polygon, counted the way coverage itself is (a cell is in or out by its centre).
+ * polygon, counted the way coverage itself is (a cell is in or out by its centre). `memo` (one per
+ * `polygons`) keeps each cell's polygon and area across calls.
  */
-export function coveredAreaByPolygon(polygons: PolygonIndex, covered: readonly string[]): Float64Array {
+export function coveredAreaByPolygon(polygons: PolygonIndex, covered: readonly string[], memo?: Map<string, readonly [number, number]>): Float64Array {
   const out = new Float64Array(polygons.count);
   for (const cell of covered) {
-    const [lat, lng] = cellToLatLng(cell);
-    const k = locatePoint(polygons, lng, lat);
-    if (k >= 0) out[k] += cellArea(cell, 'm2');
+    // Each cell's polygon and area, remembered when a memo is given (for these same polygons):
+    // after a what-if edit nearly every covered cell is one seen before.
+    let f = memo?.get(cell);
+    if (!f) {
+      const [lat, lng] = cellToLatLng(cell);
+      f = [locatePoint(polygons, lng, lat), cellArea(cell, 'm2')];
+      memo?.set(cell, f);
+    }
+    if (f[0] >= 0) out[f[0]] += f[1];
   }
   return out;
 }

@@ -7,10 +7,11 @@ import type { AreaGeometry, Feature, FeatureCollection, GridProps } from '../../
 export type GridLevel = 'grid' | 'micro';
 
 /**
- * Where a grid's households and population come from: the dataset's own survey, pro-rated by
- * area from the grids it replaces (grid-prorate.ts), or typed in by the user.
+ * Where a grid's households and population come from: the dataset's own survey, the buildings
+ * inside it when the dataset's buildings carry households (grid-figures.ts), pro-rated by area
+ * from the grids it replaces (grid-prorate.ts), or typed in by the user.
  */
-export type FiguresSource = 'survey' | 'prorated' | 'entered';
+export type FiguresSource = 'survey' | 'buildings' | 'prorated' | 'entered';
 
 export interface LayoutGridProps extends GridProps {
   level: GridLevel;

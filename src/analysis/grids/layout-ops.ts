@@ -6,23 +6,26 @@ import { area, difference, feature, featureCollection, intersect, lineString, po
 import type { AreaGeometry, LngLat, PolygonGeometry } from '../../model';
 import type { LayoutChange, LayoutGrid, LayoutGridProps } from './grid-layout';
 import { nextFreeCode, splitCodes } from './grid-codes';
-import { prorateByArea, type SourceGrid } from './grid-prorate';
+import type { SourceGrid } from './grid-prorate';
+import { figuresOfShape, type BuildingHouseholds } from './grid-figures';
 
 export type OpResult = { ok: true; change: LayoutChange } | { ok: false; error: 'not-found' | 'line-does-not-split' | 'not-adjacent' | 'no-such-vertex' };
 
 /** What new grids need: the surveyed grids figures are pro-rated from, and every code ever used. */
 export interface OpContext {
   sources: readonly SourceGrid[];
+  /** The dataset's buildings carrying households, when it has such (then a grid's households are theirs). */
+  buildings?: BuildingHouseholds | null;
   /** Codes taken: the layout's and any the session retired (grid-codes.ts). */
   takenCodes: Iterable<string>;
 }
 
 const find = (grids: readonly LayoutGrid[], id: string) => grids.find((g) => g.properties.id === id);
 
-/** Figures of a shape from the surveyed grids it covers. */
+/** Figures of a shape: from the buildings inside when they carry households, else from the surveyed grids it covers. */
 function withFigures(props: LayoutGridProps, geometry: AreaGeometry, ctx: OpContext): LayoutGridProps {
-  const p = prorateByArea(geometry, ctx.sources);
-  return { ...props, households: p.households, population: p.population, figures: 'prorated' };
+  const f = figuresOfShape(geometry, ctx.sources, ctx.buildings ?? null);
+  return { ...props, households: f.households, population: f.population, figures: f.householdsFrom };
 }
 
 /** A new grid in `parent` (a village/community id, the code's prefix); attributes may be filled in later. */

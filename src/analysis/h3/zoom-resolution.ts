@@ -52,3 +52,19 @@ export const H3_EDGE_M: readonly number[] = [
 function edgeMetres(res: number): number {
   return H3_EDGE_M[res];
 }
+
+/**
+ * The middle of the zoom levels (to 0.01) at which {@link resolutionForZoom} gives `res`: where a
+ * view must be for its hexagons to be drawn at that resolution. Throws when no zoom 0–22 does.
+ */
+export function zoomForResolution(res: number, opts: ZoomResolutionOptions = {}): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k <= 2200; k++) {
+    if (resolutionForZoom(k / 100, opts) !== res) continue;
+    lo = Math.min(lo, k);
+    hi = Math.max(hi, k);
+  }
+  if (lo === Infinity) throw new RangeError(`zoomForResolution: no zoom draws resolution ${res}`);
+  return Math.round((lo + hi) / 2) / 100;
+}

@@ -11,6 +11,11 @@ import { countChange, type CountChange } from '../stats/count-change';
 
 /** Days before and after the listing compared, by default: a quarter each. */
 export const DEFAULT_EVIDENCE_DAYS = 90;
+/**
+ * Fewer days than this either side of the listing say little about the clean-up (a few incidents
+ * either way are chance): the evidence block says so in words instead of letting a verdict stand alone.
+ */
+export const MIN_EVIDENCE_DAYS = 30;
 /** Width of the displacement buffer ring, metres, by default (about a street block or two). */
 export const DEFAULT_BUFFER_M = 300;
 

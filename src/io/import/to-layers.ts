@@ -18,6 +18,9 @@ const count = (p: Record<string, string>, names: readonly string[]): number => {
   return Number.isFinite(v) && v >= 0 ? Math.round(v) : 0;
 };
 
+const HOUSEHOLDS = ['households', '户数'] as const;
+const POPULATION = ['population', '人口', '人口数'] as const;
+
 export function areasToGrids(areas: readonly AreaRecord[]): GridCollection {
   return {
     type: 'FeatureCollection',
@@ -32,8 +35,8 @@ export function areasToGrids(areas: readonly AreaRecord[]): GridCollection {
         townId: pick(a.properties, ['townId', '镇街编码', '乡镇编码']),
         villageId: pick(a.properties, ['villageId', '村社区编码']),
         kind: 'comprehensive',
-        households: count(a.properties, ['households', '户数']),
-        population: count(a.properties, ['population', '人口', '人口数']),
+        households: count(a.properties, HOUSEHOLDS),
+        population: count(a.properties, POPULATION),
         officer: pick(a.properties, ['officer', '网格员']),
         officerPhone: pick(a.properties, ['officerPhone', '电话', '联系电话']),
         setting: pick(a.properties, ['setting']) === 'rural' ? 'rural' : 'urban',
@@ -75,13 +78,20 @@ export function areasToHotspots(areas: readonly AreaRecord[]): HotspotCollection
   };
 }
 
-/** Buildings: each polygon (a MultiPolygon's parts one by one) with its storeys (层数, default 1). */
+/**
+ * Buildings: each polygon (a MultiPolygon's parts one by one) with its storeys (层数, default 1),
+ * and its households (户数) and population (人口) when the file gives them — on the first part
+ * only, so that a building's parts add up to it (the grid editor counts them).
+ */
 export function areasToBuildings(areas: readonly AreaRecord[]): BuildingCollection {
   const features: BuildingCollection['features'] = [];
   for (const a of areas) {
     const levels = Math.max(1, count(a.properties, ['levels', '层数', 'floors', '楼层']));
+    // Only what the file says: a building without 户数 carries none (not 0).
+    const households = pick(a.properties, HOUSEHOLDS) === '' ? {} : { households: count(a.properties, HOUSEHOLDS) };
+    const population = pick(a.properties, POPULATION) === '' ? {} : { population: count(a.properties, POPULATION) };
     const polys: PolygonGeometry[] = a.geometry.type === 'Polygon' ? [a.geometry] : a.geometry.coordinates.map((c) => ({ type: 'Polygon', coordinates: c }));
-    for (const g of polys) features.push({ type: 'Feature', geometry: g, properties: { levels } });
+    polys.forEach((g, i) => features.push({ type: 'Feature', geometry: g, properties: i === 0 ? { levels, ...households, ...population } : { levels } }));
   }
   return { type: 'FeatureCollection', features };
 }

@@ -29,14 +29,23 @@ interface CameraGeometry {
   drawOrder: CameraFeature[];
 }
 const cache = new WeakMap<CameraCollection, CameraGeometry>();
+/** Sectors by feature: a what-if edit makes a new collection, but only the edited feature is new. */
+const sectors = new WeakMap<CameraFeature, [number, number][]>();
+function sectorOf(camera: CameraFeature): [number, number][] {
+  let s = sectors.get(camera);
+  if (!s) {
+    const p = camera.properties;
+    sectors.set(camera, (s = cameraSector(camera.geometry.coordinates, p.heading, p.fov, p.range)));
+  }
+  return s;
+}
 function geometry(cameras: CameraCollection): CameraGeometry {
   let g = cache.get(cameras);
   if (!g) {
     g = { online: [], downDashes: [], drawOrder: [] };
     for (const camera of cameras.features) {
-      const p = camera.properties;
-      const polygon = cameraSector(camera.geometry.coordinates, p.heading, p.fov, p.range);
-      if (p.status === 'online') g.online.push({ camera, polygon });
+      const polygon = sectorOf(camera);
+      if (camera.properties.status === 'online') g.online.push({ camera, polygon });
       else g.downDashes.push(...dashedPath(polygon, 6, 5));
     }
     g.drawOrder = [...cameras.features.filter((f) => f.properties.status === 'online'), ...cameras.features.filter((f) => f.properties.status !== 'online')];

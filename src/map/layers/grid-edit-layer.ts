@@ -1,6 +1,8 @@
 // Map layer factory: the grid editor's working layout — each grid outlined and lightly filled in
 // its kind's colour (party red, safety blue, harmony green, comprehensive grey), the selected one
-// bold, topology problems in magenta, and a comparison of two versions (added / removed / changed).
+// bold, topology problems in magenta, the blind spots inside the grid in hand (uncovered res-11
+// cells with incidents, coloured as the coverage overlay colours them), and a comparison of two
+// versions (added / removed / changed).
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { GridKind, LngLat } from '../../model';
@@ -8,6 +10,7 @@ import type { LayoutGrid } from '../../analysis/grids/grid-layout';
 import type { TopologyIssue } from '../../analysis/grids/grid-topology';
 import type { LayoutDiff } from '../../analysis/grids/layout-diff';
 import type { RGBA } from '../colors';
+import { h3CellLayer } from './h3-cell-layer';
 
 export interface GridEditView {
   grids: LayoutGrid[];
@@ -16,6 +19,8 @@ export interface GridEditView {
   highlight: TopologyIssue | null;
   /** Two versions compared: the earlier one's grids (for the removed) and the diff. */
   compare: { before: LayoutGrid[]; diff: LayoutDiff } | null;
+  /** Blind spots inside the grid being drawn or selected: uncovered cells with incidents, and their counts. */
+  blind: { cells: string[]; counts: Uint32Array } | null;
 }
 
 export const KIND_COLORS: Record<GridKind, RGBA> = {
@@ -69,6 +74,17 @@ export function gridEditLayers(v: GridEditView): Layer[] {
         lineWidthUnits: 'pixels',
       }),
     );
+  }
+  if (v.blind) {
+    const { cells, counts } = v.blind;
+    // As the coverage overlay colours blind cells (one incident orange, five or more deep red),
+    // lighter: the grid's outline and vertex handles stay visible through them while reshaping.
+    const fill = (i: number): RGBA => {
+      const n = Math.min(5, counts[i]);
+      return [230 - 25 * n, 110 - 20 * n, 20, 100 + 20 * n];
+    };
+    // Not pickable: a click on a blind cell selects the grid beneath it.
+    layers.push(h3CellLayer({ id: 'grid-edit-blind', cells, fill, line: () => [120, 20, 10, 220], lineWidthPx: 1, colourKey: counts, visible: true, pickable: false }));
   }
   const areas = v.issues.filter((i) => i.geometry);
   layers.push(

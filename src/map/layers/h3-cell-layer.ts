@@ -16,6 +16,8 @@ export interface H3CellLayerOptions {
   colourKey: unknown;
   visible: boolean;
   opacity?: number;
+  /** Default true; false lets clicks through to the layers beneath. */
+  pickable?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function h3CellLayer(o: H3CellLayerOptions): Layer {
     visible: o.visible,
     // A uniform, not an attribute: dimming re-uploads nothing.
     opacity: o.opacity ?? 1,
-    pickable: true,
+    pickable: o.pickable ?? true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 120],
     extruded: false,

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MapData } from '../../model';
 import { fill, useLang, useT } from '../../i18n';
-import { followBriefing, useBriefing } from '../../state/briefing';
+import { briefingRange, followBriefing, useBriefing } from '../../state/briefing';
+import { showPeriodOnMap } from '../../state/map-period';
 import { useRoute } from '../../state/app-route';
 import { useRegisterHotspots } from '../../state/register';
 import { isFiltered, useFilters } from '../../state/filters';
@@ -30,6 +31,8 @@ export function BriefingPage({ data }: { data: MapData }) {
     useShallow((s): Chosen => ({ timeRange: s.timeRange, hiddenKinds: s.hiddenKinds, hoursOfWeek: s.hoursOfWeek, townId: s.townId, gridId: s.gridId, drawnArea: s.drawnArea })),
   );
   useEffect(() => followBriefing(data), [data]);
+  // Without a period chosen, the cards count this month: so does the map beside them.
+  useEffect(() => showPeriodOnMap(briefingRange({ timeRange: null }, data).range), [data]);
   const tz = data.manifest.timeZone;
   const hotspots = useRegisterHotspots() ?? data.hotspots;
   const kpis = useMemo(() => (figures && periods ? briefingKpis(data, hotspots, figures, periods, coverage) : null), [data, hotspots, figures, periods, coverage]);

@@ -5,12 +5,43 @@
 // kpiTextLines gives the cards' data-value, so that what is printed can be checked as text.
 import { toCanvas } from 'html-to-image';
 
+/** The SVG properties our stylesheet sets on chart parts (trend bars, line, axes, hatching). */
+const SVG_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'visibility', 'display', 'font-size', 'font-family', 'font-weight'];
+
+/**
+ * html-to-image copies each HTML element's computed style into its copy, but an <svg> is copied
+ * whole with cloneNode: its children keep their classes and lose the stylesheet, so the trend's
+ * bars came out black. Their computed SVG properties are written into their style attributes for
+ * the export (the same values, so the screen does not change); the returned function undoes it.
+ */
+function inlineSvgStyles(node: HTMLElement): () => void {
+  const saved: Array<[SVGElement, string | null]> = [];
+  for (const svg of node.querySelectorAll('svg')) {
+    for (const el of svg.querySelectorAll<SVGElement>('*')) {
+      const computed = getComputedStyle(el);
+      saved.push([el, el.getAttribute('style')]);
+      for (const p of SVG_PROPERTIES) el.style.setProperty(p, computed.getPropertyValue(p));
+    }
+  }
+  return () => {
+    for (const [el, style] of saved) {
+      if (style === null) el.removeAttribute('style');
+      else el.setAttribute('style', style);
+    }
+  };
+}
+
 /** Renders `node` to a canvas at `pixelRatio` (the map's WebGL canvases keep their drawing buffer). */
 async function sheetCanvas(node: HTMLElement, pixelRatio: number): Promise<HTMLCanvasElement> {
   const bg = getComputedStyle(document.body).backgroundColor || '#ffffff';
-  // skipFonts: the fonts are the machine's own; nothing to fetch or embed.
-  // The sheet is centred by its margins on screen; the copy is drawn from its own corner.
-  return toCanvas(node, { pixelRatio, backgroundColor: bg, skipFonts: true, style: { margin: '0' }, filter: (n) => !(n instanceof HTMLElement && n.dataset.exportSkip === 'true') });
+  const restore = inlineSvgStyles(node);
+  try {
+    // skipFonts: the fonts are the machine's own; nothing to fetch or embed.
+    // The sheet is centred by its margins on screen; the copy is drawn from its own corner.
+    return await toCanvas(node, { pixelRatio, backgroundColor: bg, skipFonts: true, style: { margin: '0' }, filter: (n) => !(n instanceof HTMLElement && n.dataset.exportSkip === 'true') });
+  } finally {
+    restore();
+  }
 }
 
 /** Offers `blob` as a download named `name`. */

@@ -20,15 +20,29 @@ export function GridEditorPanel({ data }: { data: MapData }) {
   const tool = s.tool;
   const hint: MessageKey | null = tool === 'draw' ? 'ge.draw.hint' : tool === 'split' ? 'ge.split.hint' : tool === 'merge' ? 'ge.merge.hint' : s.open ? 'ge.selectHint' : null;
 
+  const download = (blob: Blob, name: string) => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
   const exportGrids = () => {
     const issues = useGridEditorResults.getState().issues.length;
     const text = writeGridsGeoJson(grids, { name: data.manifest.name, savedAt: new Date().toISOString(), issues });
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/geo+json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `grids-${data.manifest.name}.geojson`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([text], { type: 'application/geo+json' }), `grids-${data.manifest.name}.geojson`);
+  };
+  const exportShapefile = async () => {
+    setReport(null);
+    try {
+      // Loaded on first use: the Shapefile writer and zip library stay out of the page's first load.
+      const { writeGridsShapefile } = await import('../../io/grids-shapefile');
+      const bytes = await writeGridsShapefile(grids, 'grids');
+      download(new Blob([bytes as BlobPart], { type: 'application/zip' }), `grids-${data.manifest.name}.zip`);
+    } catch (e) {
+      setReport(fill(t('ge.exportShp.failed'), { reason: e instanceof Error ? e.message : String(e) }));
+    }
   };
   const importFile = async (file: File) => {
     try {
@@ -87,7 +101,7 @@ export function GridEditorPanel({ data }: { data: MapData }) {
           <GridVersions />
           <label className="option">
             {t('ge.settings.snap')}
-            <input type="number" min={0} max={50} value={s.settings.snapPx} onChange={(e) => s.setSettings({ snapPx: Math.max(0, Number(e.target.value) || 0) })} style={{ width: 50 }} />
+            <input data-testid="grid-snap-px" type="number" min={0} max={50} value={s.settings.snapPx} onChange={(e) => s.setSettings({ snapPx: Math.max(0, Number(e.target.value) || 0) })} style={{ width: 50 }} />
           </label>
           <label className="option">
             {t('ge.settings.target')}
@@ -109,6 +123,9 @@ export function GridEditorPanel({ data }: { data: MapData }) {
       <div className="ge-tools">
         <button data-testid="export-grids" title={t('ge.export.title')} disabled={!s.history} onClick={exportGrids}>
           {t('ge.export')}
+        </button>
+        <button data-testid="export-grids-shp" title={t('ge.exportShp.title')} disabled={!s.history} onClick={() => void exportShapefile()}>
+          {t('ge.exportShp')}
         </button>
         <label className="file-button">
           {t('ge.import')}

@@ -1,9 +1,9 @@
 // UI: named versions of the layout — save (a layout with topology problems only as an explicit
-// draft), list, and compare one with the current layout on the map.
+// draft), list, and compare one with the current layout, or any two, on the map.
 import { useEffect, useState } from 'react';
 import { fill, useT } from '../../i18n';
 import { useGridEditorResults } from '../../state/grid-editor-results';
-import { compareVersions, loadGridVersions, saveGridVersion, useGridCompare } from '../../state/grid-versions';
+import { compareVersions, loadGridVersions, saveGridVersion, useGridCompare, type VersionRef } from '../../state/grid-versions';
 
 export function GridVersions() {
   const t = useT();
@@ -11,6 +11,7 @@ export function GridVersions() {
   const issues = useGridEditorResults((s) => s.issues.length);
   const [name, setName] = useState('');
   const [blocked, setBlocked] = useState(false);
+  const [pair, setPair] = useState<[VersionRef, VersionRef]>(['dataset', 'current']);
   useEffect(() => {
     void loadGridVersions();
   }, []);
@@ -20,6 +21,20 @@ export function GridVersions() {
     void saveGridVersion(name.trim() || new Date().toLocaleString(), draft, issues);
     setName('');
   };
+  const options = [
+    <option key="dataset" value="dataset">
+      {t('ge.versions.dataset')}
+    </option>,
+    ...versions.map((v) => (
+      <option key={v.id} value={v.id}>
+        {v.name}
+        {v.draft ? ` (${t('ge.versions.draft')})` : ''}
+      </option>
+    )),
+    <option key="current" value="current">
+      {t('ge.versions.current')}
+    </option>,
+  ];
   return (
     <div className="ge-versions">
       <h3>{t('ge.versions')}</h3>
@@ -44,15 +59,28 @@ export function GridVersions() {
           <button onClick={() => compareVersions('dataset')}>{t('ge.versions.compareDataset')}</button>
         </li>
         {versions.map((v) => (
-          <li key={v.id}>
+          <li key={v.id} data-testid="grid-version" data-id={v.id} data-name={v.name}>
             {v.name}
             {v.draft && ` (${t('ge.versions.draft')})`} · {new Date(v.savedAt).toLocaleString()}{' '}
             <button onClick={() => compareVersions(v.id)}>{t('ge.versions.compare')}</button>
           </li>
         ))}
       </ul>
+      <div className="ge-tools">
+        {t('ge.versions.from')}{' '}
+        <select data-testid="grid-compare-a" value={pair[0]} onChange={(e) => setPair([e.target.value, pair[1]])}>
+          {options}
+        </select>{' '}
+        {t('ge.versions.to')}{' '}
+        <select data-testid="grid-compare-b" value={pair[1]} onChange={(e) => setPair([pair[0], e.target.value])}>
+          {options}
+        </select>
+        <button data-testid="grid-compare-run" disabled={pair[0] === pair[1]} onClick={() => compareVersions(pair[0], pair[1])}>
+          {t('ge.versions.compareTwo')}
+        </button>
+      </div>
       {compare && (
-        <p className="hint" data-testid="grid-compare">
+        <p className="hint" data-testid="grid-compare" data-added={compare.diff.added.length} data-removed={compare.diff.removed.length} data-changed={compare.diff.changed.length}>
           {fill(t('ge.versions.diff'), { added: compare.diff.added.length, removed: compare.diff.removed.length, changed: compare.diff.changed.length })}{' '}
           <button onClick={() => compareVersions(null)}>{t('ge.versions.stopCompare')}</button>
         </p>

@@ -16,9 +16,21 @@ export function useGridEditView(): GridEditView | null {
   const issues = useGridEditorResults((s) => s.issues);
   const highlight = useGridEditorResults((s) => s.highlight);
   const compare = useGridCompare((s) => s.compare);
+  const coverage = useGridEditorResults((s) => s.stats?.coverage ?? null);
   return useMemo(
-    () => (open && grids ? { grids, selectedId, issues, highlight, compare: compare ? { before: compare.before, diff: compare.diff } : null } : null),
-    [open, grids, selectedId, issues, highlight, compare],
+    () =>
+      open && grids
+        ? {
+            // Two saved versions compared: the later one is drawn; against the working layout, the layout as it is.
+            grids: compare && compare.b !== 'current' ? compare.after : grids,
+            selectedId,
+            issues,
+            highlight,
+            compare: compare ? { before: compare.before, diff: compare.diff } : null,
+            blind: coverage && coverage.blindCells.length > 0 ? { cells: coverage.blindCells, counts: coverage.blindCounts } : null,
+          }
+        : null,
+    [open, grids, selectedId, issues, highlight, compare, coverage],
   );
 }
 

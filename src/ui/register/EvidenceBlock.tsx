@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import type { HotspotFeature, MapData } from '../../model';
 import { fill, formatNumber, useLang, useT, type MessageKey } from '../../i18n';
 import { lastListedOn } from '../../analysis/hotspots/register-rules';
-import { DEFAULT_BUFFER_M, DEFAULT_EVIDENCE_DAYS } from '../../analysis/hotspots/hotspot-evidence';
+import { DEFAULT_BUFFER_M, DEFAULT_EVIDENCE_DAYS, MIN_EVIDENCE_DAYS } from '../../analysis/hotspots/hotspot-evidence';
+import { localIsoDate } from '../../analysis/hotspots/hotspot-status';
 import type { HotspotEvidenceResult } from '../../worker/register-api';
 import { datasetNow } from '../../state/clock';
 import { useFilters } from '../../state/filters';
@@ -62,6 +63,12 @@ export function EvidenceBlock({ data, hotspot }: { data: MapData; hotspot: Hotsp
           {result && result !== 'loading' && (
             <>
               <p className="muted small">{fill(t('evidence.definition'), { days: n(result.periods.days) })}</p>
+              <p data-testid="evidence-periods">{fill(t('evidence.periods'), periodDates(result.periods, data.manifest.timeZone, n))}</p>
+              {result.periods.days < Math.min(days, MIN_EVIDENCE_DAYS) && (
+                <p className="warn" data-testid="evidence-short">
+                  {fill(t('evidence.short'), { days: n(result.periods.days), min: n(MIN_EVIDENCE_DAYS) })}
+                </p>
+              )}
               <p data-testid="evidence-change" data-direction={result.change.direction}>
                 {fill(t('evidence.beforeAfter'), { before: n(result.area.before), after: n(result.area.after) })} ·{' '}
                 <b className={`change-${result.change.direction}`}>{t(`briefing.change.${result.change.direction}` as MessageKey)}</b>
@@ -85,4 +92,10 @@ export function EvidenceBlock({ data, hotspot }: { data: MapData; hotspot: Hotsp
       )}
     </section>
   );
+}
+
+/** The two periods as dates (the last day of each inclusive) and their length. */
+function periodDates(p: HotspotEvidenceResult['periods'], tz: string, n: (x: number) => string) {
+  const day = (ms: number) => localIsoDate(ms, tz);
+  return { beforeFrom: day(p.before[0]), beforeTo: day(p.before[1] - 1), afterFrom: day(p.after[0]), afterTo: day(p.after[1] - 1), days: n(p.days) };
 }

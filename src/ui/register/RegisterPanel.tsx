@@ -3,7 +3,7 @@
 // "suggest candidates" from Gi* hot cells (outlined on the map) and registering a drawn area.
 import { useState } from 'react';
 import { bbox, centroid } from '@turf/turf';
-import type { AreaGeometry, BBox, HotspotFeature, MapData } from '../../model';
+import { HOTSPOT_KINDS, type AreaGeometry, type BBox, type HotspotFeature, type HotspotKind, type MapData } from '../../model';
 import { fill, formatNumber, useLang, useT } from '../../i18n';
 import { daysPastDeadline, hotspotStatus, localIsoDate } from '../../analysis/hotspots/hotspot-status';
 import { newHotspot } from '../../analysis/hotspots/register-rules';
@@ -48,6 +48,8 @@ function RegisterBody({ data }: { data: MapData }) {
   const hotspots = useRegisterHotspots() ?? data.hotspots;
   const saveError = useRegister((s) => s.saveError);
   const selectedId = useSelection((s) => (s.selected?.kind === 'hotspot' ? s.selected.id : null));
+  // What a new area (candidate or drawn) is registered as; kept while the panel is open.
+  const [kind, setKind] = useState<HotspotKind>('market');
   const now = datasetNow(data.manifest);
   const tz = data.manifest.timeZone;
   const rows = hotspots.features.map((h) => ({ h, status: hotspotStatus(h.properties, now, tz), days: daysPastDeadline(h.properties.deadline, now, tz) }));
@@ -86,8 +88,18 @@ function RegisterBody({ data }: { data: MapData }) {
           );
         })}
       </ol>
-      <Candidates data={data} />
-      <DrawnArea data={data} count={hotspots.features.length} />
+      <label className="register-kind">
+        {t('register.kind')}{' '}
+        <select data-testid="register-kind" value={kind} onChange={(e) => setKind(e.target.value as HotspotKind)}>
+          {HOTSPOT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`hotspot.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Candidates data={data} kind={kind} />
+      <DrawnArea data={data} kind={kind} count={hotspots.features.length} />
     </div>
   );
 }
@@ -95,15 +107,15 @@ function RegisterBody({ data }: { data: MapData }) {
 /** A register id no dataset hotspot uses: R- and the write time. */
 const newId = () => `R-${Date.now().toString(36)}`;
 
-async function register(data: MapData, geometry: AreaGeometry, name: string) {
+async function register(data: MapData, geometry: AreaGeometry, name: string, kind: HotspotKind) {
   const [lng, lat] = centroid(geometry).geometry.coordinates;
   const town = placeAt(data, lng, lat).town;
-  const f = newHotspot({ id: newId(), name, kind: 'market', townId: town?.id ?? '', geometry, date: localIsoDate(datasetNow(data.manifest), data.manifest.timeZone) });
+  const f = newHotspot({ id: newId(), name, kind, townId: town?.id ?? '', geometry, date: localIsoDate(datasetNow(data.manifest), data.manifest.timeZone) });
   await saveRegisterHotspot(f);
   show(f);
 }
 
-function Candidates({ data }: { data: MapData }) {
+function Candidates({ data, kind }: { data: MapData; kind: HotspotKind }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const candidates = useRegisterCandidates((s) => s.candidates);
@@ -145,7 +157,7 @@ function Candidates({ data }: { data: MapData }) {
               <button
                 className="action small"
                 data-testid="register-candidate-add"
-                onClick={() => void register(data, c.geometry, fill(t('register.candidate.name'), { rank: c.rank, place: place(c) }))}
+                onClick={() => void register(data, c.geometry, fill(t('register.candidate.name'), { rank: c.rank, place: place(c) }), kind)}
               >
                 {t('register.candidate.add')}
               </button>
@@ -157,12 +169,12 @@ function Candidates({ data }: { data: MapData }) {
   );
 }
 
-function DrawnArea({ data, count }: { data: MapData; count: number }) {
+function DrawnArea({ data, kind, count }: { data: MapData; kind: HotspotKind; count: number }) {
   const t = useT();
   const drawnArea = useFilters((s) => s.drawnArea);
   if (!drawnArea) return null;
   return (
-    <button className="action" data-testid="register-drawn-add" onClick={() => void register(data, drawnArea, fill(t('register.drawn.name'), { n: count + 1 }))}>
+    <button className="action" data-testid="register-drawn-add" onClick={() => void register(data, drawnArea, fill(t('register.drawn.name'), { n: count + 1 }), kind)}>
       {t('register.drawn.add')}
     </button>
   );

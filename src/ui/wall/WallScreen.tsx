@@ -7,7 +7,8 @@ import { bbox } from '@turf/turf';
 import type { BBox, MapData } from '../../model';
 import { fill, useLang, useT, type MessageKey } from '../../i18n';
 import { localIsoDate } from '../../analysis/hotspots/hotspot-status';
-import { followBriefing, useBriefing } from '../../state/briefing';
+import { briefingRange, followBriefing, useBriefing } from '../../state/briefing';
+import { showPeriodOnMap } from '../../state/map-period';
 import { loadDataset, useDataset } from '../../state/dataset';
 import { useLayers } from '../../state/layers';
 import { useMapCamera } from '../../state/map-camera';
@@ -41,6 +42,8 @@ export function WallScreen({ data }: { data: MapData }) {
     return () => useLayers.setState({ theme: before });
   }, []);
   useEffect(() => followBriefing(data), [data]);
+  // Without a period chosen, the figures are this month's: so is the map.
+  useEffect(() => showPeriodOnMap(briefingRange({ timeRange: null }, data).range), [data]);
   useEffect(() => {
     // Test hook: move on to the next scene now (a soak test reads data-scene instead).
     const w = window as unknown as { __oneMapWall?: { next(): void } };
@@ -63,7 +66,9 @@ export function WallScreen({ data }: { data: MapData }) {
     const h = 'hotspotId' in scene ? hotspots.features.find((f) => f.properties.id === scene.hotspotId) : undefined;
     const county = data.admin.features.find((f) => f.properties.level === 'county');
     const bounds = (h ? bbox(h.geometry) : county ? bbox(county.geometry) : data.manifest.bounds) as BBox;
-    useMapCamera.getState().flyTo({ bounds });
+    // A hotspot is framed with a tenth of the picture free around it: its outline, markers and
+    // name stay clear of the edges and of the scale bar however small or long the area is.
+    useMapCamera.getState().flyTo({ bounds, margin: h ? 0.1 : 0 });
   }, [scene, data, hotspots]);
 
   const title = t('hotspotId' in scene ? 'wall.scene.hotspot' : SCENE_TITLES[scene.name]);
