@@ -36,7 +36,12 @@ const SHAPES: Record<CameraKind, Draw> = {
 };
 
 export interface IconAtlas {
-  url: string;
+  /**
+   * The drawn canvas itself, not a data URL: deck.gl loads a URL asynchronously (decoded behind
+   * the GPU process's queue), and after a context loss the rebuilt overlay's cameras waited
+   * seconds for it; a canvas is uploaded with the first frame.
+   */
+  image: HTMLCanvasElement;
   mapping: Record<string, { x: number; y: number; width: number; height: number; mask: boolean; anchorY: number }>;
 }
 
@@ -122,6 +127,6 @@ export function cameraIconAtlas(): IconAtlas {
     g.restore();
     mapping[`badge-${status}`] = { x, y: CELL, width: CELL, height: CELL, mask: false, anchorY: CELL / 2 };
   });
-  atlas = { url: canvas.toDataURL('image/png'), mapping };
+  atlas = { image: canvas, mapping };
   return atlas;
 }

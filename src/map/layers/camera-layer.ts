@@ -3,7 +3,7 @@
 // actually sees. Cameras come after every area fill in the layer stack, so they are drawn above
 // the fills and deck.gl's picking (which keeps the top-most object under the pointer) gives a
 // click on a camera inside a hotspot to the camera.
-import { IconLayer, PathLayer, PolygonLayer } from '@deck.gl/layers';
+import { IconLayer, PathLayer, PolygonLayer, type IconLayerProps } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CameraCollection, CameraFeature } from '../../model';
 import { cameraSector } from '../../analysis/cameras/camera-sector';
@@ -102,7 +102,8 @@ export function cameraLayers(p: CameraLayerInput): Layer[] {
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 140],
-      iconAtlas: atlas.url,
+      // A canvas, made a texture at once by deck.gl's 'image' prop (its type names only a URL or a Texture).
+      iconAtlas: atlas.image as unknown as IconLayerProps['iconAtlas'],
       iconMapping: atlas.mapping,
       getIcon: (f) => cameraIconName(f.properties.kind, f.properties.status),
       getPosition: (f) => f.geometry.coordinates,
