@@ -44,7 +44,8 @@ export async function loadDataset(baseUrl: string): Promise<void> {
     const towns = data.admin.features.filter((f) => f.properties.level === 'town');
     await client.assignPolygons('grids', data.grids);
     await client.assignPolygons('towns', { type: 'FeatureCollection', features: towns });
-    await client.assignPolygons('hotspots', data.hotspots);
+    // Listed hotspots may overlap: each counts every incident inside it.
+    await client.assignPolygons('hotspots', data.hotspots, { overlapping: true });
     // Gi*, the trend and PAI run over one fixed study area: the county's cells (centres inside).
     const county = data.admin.features.find((f) => f.properties.level === 'county');
     const studyAreaM2 = await client.setStudyArea(county?.geometry ?? null);
@@ -102,7 +103,7 @@ export async function replaceData(r: DataReplacement): Promise<void> {
     running.resolutions = summary.resolutions;
   }
   if (r.grids) await client.assignPolygons('grids', r.grids);
-  if (r.hotspots) await client.assignPolygons('hotspots', r.hotspots);
+  if (r.hotspots) await client.assignPolygons('hotspots', r.hotspots, { overlapping: true });
   const next: MapData = {
     ...data,
     manifest,

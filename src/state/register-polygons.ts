@@ -31,7 +31,7 @@ export function startRegisterPolygons(): void {
     if (key === assignedKey) return;
     assignedKey = key;
     queue = queue
-      .then(() => analysisClient().assignPolygons('hotspots', hotspots))
+      .then(() => analysisClient().assignPolygons('hotspots', hotspots, { overlapping: true })) // register areas may overlap
       .then(() => useIncidentResults.setState((s) => ({ hotspotSetVersion: s.hotspotSetVersion + 1 })))
       .catch((e: unknown) => console.error('the register areas could not be counted:', e));
   };

@@ -7,7 +7,7 @@ import { transfer } from 'comlink';
 import type { AreaGeometry, CameraCollection, FeatureCollection, IncidentColumns } from '../model';
 import { aggregateDense, aggregateH3, indexRows, levelCells, type DenseAggregate, type H3Aggregate } from '../analysis/incidents/aggregate-h3';
 import { resolutionForZoom, type ZoomResolutionOptions } from '../analysis/h3/zoom-resolution';
-import { assignPolygons, cameraStatsByPolygon, countByPolygon, type CameraStats, type PolygonCounts } from '../analysis/grids/grid-stats';
+import { assignPolygons, cameraStatsByPolygon, countByPolygon, type AssignOptions, type CameraStats, type PolygonCounts } from '../analysis/grids/grid-stats';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import {
   addExactLevel,
@@ -146,7 +146,7 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
       const buildMs = performance.now() - t0;
       index = idx;
       exactOnDemand = exact ?? false;
-      for (const [name, set] of sets.entries()) sets.register(name, { ...set, assignment: assignPolygons(set.polygons, idx.cols.lng, idx.cols.lat) });
+      for (const [name, set] of sets.entries()) sets.register(name, { ...set, assignment: assignPolygons(set.polygons, idx.cols.lng, idx.cols.lat, set.options) });
       lastSummary = {
         count: idx.count,
         fineResolution: idx.fineResolution,
@@ -244,14 +244,15 @@ export function createAnalysisApi(options: AnalysisApiOptions = {}) {
     /**
      * Registers polygons under `name` (e.g. 'grids', 'towns', 'drawn') and locates every incident
      * in them once; later counts and polygon filters under any filter are a single pass. May come
-     * before loadIncidents, which then does the locating.
+     * before loadIncidents, which then does the locating. Sets whose polygons may overlap (listed
+     * hotspots) say so in `options`: each incident then counts in every polygon it lies in.
      */
-    assignPolygons(name: string, features: PolygonFeatures): PolygonSetSummary {
+    assignPolygons(name: string, features: PolygonFeatures, options: AssignOptions = {}): PolygonSetSummary {
       const t0 = performance.now();
       const polygons = buildPolygonIndex(features.features);
       const cols = index?.cols ?? { lng: new Float64Array(0), lat: new Float64Array(0) };
-      const assignment = assignPolygons(polygons, cols.lng, cols.lat);
-      sets.register(name, { polygons, assignment, geometries: features.features.map((f) => f.geometry) });
+      const assignment = assignPolygons(polygons, cols.lng, cols.lat, options);
+      sets.register(name, { polygons, assignment, options, geometries: features.features.map((f) => f.geometry) });
       return { name, polygonCount: polygons.count, outside: assignment.outside, ms: performance.now() - t0 };
     },
 

@@ -2,13 +2,15 @@
 // each with every incident located in it once. The assignments are also kept alone, by name,
 // because incident filters look them up that way.
 import type { AreaGeometry } from '../model';
-import type { PolygonAssignment } from '../analysis/grids/grid-stats';
+import type { AssignOptions, PolygonAssignment } from '../analysis/grids/grid-stats';
 import type { PolygonIndex } from '../analysis/areas/polygon-index';
 import { areaM2 } from '../analysis/evaluation/pai';
 
 export interface PolygonSet {
   polygons: PolygonIndex;
   assignment: PolygonAssignment;
+  /** How it was assigned (overlapping polygons or a tiling), kept for new incidents. */
+  options: AssignOptions;
   /** The features' geometries, for areas (PAI). */
   geometries: (AreaGeometry | null)[];
   /** Sum of their geodesic areas, m², once asked for. */

@@ -10,7 +10,7 @@ import { siteCandidates, toSiteCandidates, type CandidateSite } from '../analysi
 import { keptPerCell } from '../analysis/cameras/coverage-measures';
 import { compileRowFilter } from '../analysis/incidents/row-filter';
 import { indexRows } from '../analysis/incidents/aggregate-h3';
-import { locatePoint } from '../analysis/areas/polygon-index';
+import { locateAll } from '../analysis/areas/polygon-index';
 import type { NamedPlace } from '../model/camera-plan';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import type { CoverageApiContext, CoverageState } from './coverage-state';
@@ -133,10 +133,13 @@ export function createSitingApi(ctx: CoverageApiContext, state: CoverageState) {
       if (opts.hotspots && opts.hotspots.weight !== 1) {
         const set = ctx.polygonSet('hotspots');
         const mask = opts.hotspots.mask;
+        // A cell in any chosen hotspot (they may overlap: not only the first one holding it).
+        const found: number[] = [];
         const cells = [...demand.keys()].filter((cell) => {
           const [lat, lng] = cellToLatLng(cell);
-          const k = locatePoint(set.polygons, lng, lat);
-          return k >= 0 && (mask[k] ?? 0) !== 0;
+          found.length = 0;
+          locateAll(set.polygons, lng, lat, found);
+          return found.some((k) => (mask[k] ?? 0) !== 0);
         });
         hotspot = { cells, weight: opts.hotspots.weight };
       }

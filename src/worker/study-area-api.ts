@@ -7,11 +7,11 @@ import type { AreaGeometry } from '../model';
 import type { IncidentFilter } from '../analysis/incidents/incident-filter';
 import type { IncidentIndex } from '../analysis/incidents/incident-index';
 import { aggregateDense, indexRows, levelCells } from '../analysis/incidents/aggregate-h3';
-import { countByPolygon } from '../analysis/grids/grid-stats';
+import { countByPolygon, countInAny } from '../analysis/grids/grid-stats';
 import { concentrationCurve, type ConcentrationCurve, type ConcentrationOptions } from '../analysis/evaluation/concentration';
 import { emergingHotspots, type EmergingHotspotOptions, type EmergingHotspotResult } from '../analysis/stats/emerging-hotspots';
 import { giStar, valuesOnArea, type GiStarResult } from '../analysis/stats/gi-star';
-import { areaM2, paiForCells, paiForPolygons, type PaiResult } from '../analysis/evaluation/pai';
+import { areaM2, paiForCells, paiForUnion, type PaiResult } from '../analysis/evaluation/pai';
 import { predictivePai, type FlaggedPai } from '../analysis/evaluation/predictive-pai';
 import { boundaryCells } from '../analysis/h3/boundary-cells';
 import type { PolygonRegistry, StudyArea } from './polygon-registry';
@@ -118,9 +118,10 @@ export function createStudyAreaApi({ requireIndex, indexAt, sets, study }: Study
       if (opts.listed) {
         const set = sets.require(opts.listed.set);
         const mask = opts.listed.mask;
-        const inside = countByPolygon(set.assignment, indexRows(idx), { ...filter, fromSec: current[0], toSec: current[1] }, assignments).counts;
         const chosen = (k: number) => !mask || (mask[k] ?? 0) !== 0;
-        listed = paiForPolygons(set.geometries.filter((_, k) => chosen(k)), inside.filter((_, k) => chosen(k)), rows.top.total, areaM2Total);
+        // All listed areas together: each incident once, the union's area (areas may overlap).
+        const caught = countInAny(set.assignment, indexRows(idx), chosenMask(set.assignment.polygonCount, chosen), { ...filter, fromSec: current[0], toSec: current[1] }, assignments);
+        listed = paiForUnion(set.geometries.filter((_, k) => chosen(k)), caught, rows.top.total, areaM2Total);
       }
       return { ...rows, listed, studyCells: cells.length, outside: cur.outside };
     },
@@ -170,11 +171,19 @@ export function createStudyAreaApi({ requireIndex, indexAt, sets, study }: Study
      */
     paiForPolygons(filter: IncidentFilter | null, name: string, studyArea: StudyArea = 'towns', mask?: Uint8Array): PaiResult {
       const set = sets.require(name);
-      const counts = countByPolygon(set.assignment, indexRows(requireIndex()), filter, assignments);
+      const rows = indexRows(requireIndex());
+      const total = countByPolygon(set.assignment, rows, filter, assignments).total;
       const chosen = (k: number) => !mask || (mask[k] ?? 0) !== 0;
-      const geometries = set.geometries.filter((_, k) => chosen(k));
-      const inside = counts.counts.filter((_, k) => chosen(k));
-      return paiForPolygons(geometries, inside, counts.total, sets.areaM2(studyArea));
+      // The chosen polygons together: each incident once, the union's area (they may overlap).
+      const caught = countInAny(set.assignment, rows, chosenMask(set.assignment.polygonCount, chosen), filter, assignments);
+      return paiForUnion(set.geometries.filter((_, k) => chosen(k)), caught, total, sets.areaM2(studyArea));
     },
   };
+}
+
+/** A 0/1 mask over `count` polygons from a predicate. */
+function chosenMask(count: number, chosen: (k: number) => boolean): Uint8Array {
+  const mask = new Uint8Array(count);
+  for (let k = 0; k < count; k++) mask[k] = chosen(k) ? 1 : 0;
+  return mask;
 }

@@ -192,6 +192,34 @@ export function locatePoint(index: PolygonIndex, x: number, y: number): number {
   return owner === MIXED ? locateExact(index, x, y, b) : owner;
 }
 
+/**
+ * Every polygon containing (x, y) in degrees, ascending, appended to `out`; returns how many.
+ * For sets whose polygons may overlap (listed hotspots): the first one is locatePoint's answer.
+ * A bucket's stored owner cannot be used here (it keeps one polygon), so each polygon the bucket
+ * lists gets the exact test unless the bucket lists at most one.
+ */
+export function locateAll(index: PolygonIndex, x: number, y: number, out: number[]): number {
+  const g = index.grid;
+  if (!(x >= g.x0 && x <= g.x1 && y >= g.y0 && y <= g.y1)) return 0;
+  const b = bucketRow(g, y) * g.nx + bucketCol(g, x);
+  const { bucketItems, bbox, bucketStart } = index;
+  const start = bucketStart[b], end = bucketStart[b + 1];
+  const owner = index.bucketOwner[b];
+  if (end - start <= 1 && owner !== MIXED) {
+    if (owner < 0) return 0;
+    out.push(owner);
+    return 1;
+  }
+  let found = 0;
+  for (let q = start; q < end; q++) {
+    const k = bucketItems[q];
+    const o = 4 * k;
+    if (x < bbox[o] || x > bbox[o + 2] || y < bbox[o + 1] || y > bbox[o + 3]) continue;
+    if (polygonContains(index, k, x, y)) out.push(k), found++;
+  }
+  return found;
+}
+
 /** The exact test against every polygon listed in bucket b. */
 function locateExact(index: PolygonIndex, x: number, y: number, b: number): number {
   const { bucketItems, bbox } = index;

@@ -4,7 +4,7 @@
 // the rows serves any polygon set. Imports only h3-js and sibling pure modules.
 import { cellArea, cellToLatLng } from 'h3-js';
 import type { PolygonAssignment } from '../grids/grid-stats';
-import { locatePoint, type PolygonIndex } from '../areas/polygon-index';
+import { locateAll, type PolygonIndex } from '../areas/polygon-index';
 import type { RowFilter } from '../incidents/row-filter';
 
 /** Each row's cell at the coverage resolution, as an ordinal into `cells`. */
@@ -66,7 +66,8 @@ export function keptWeightPerCell(rows: RowCells, timeSec: Uint32Array, f: RowFi
 
 /**
  * Filtered incidents per polygon of `assignment` and, of them, those whose cell is covered
- * (`cellCovered` over the ordinals of `rows`). One pass over the rows.
+ * (`cellCovered` over the ordinals of `rows`). One pass over the rows (and the overlap pairs of a
+ * set whose polygons overlap: an incident in two hotspots counts in both).
  */
 export function incidentCoverageByPolygon(
   assignment: PolygonAssignment,
@@ -91,6 +92,16 @@ export function incidentCoverageByPolygon(
       total[k]++;
       covered[k] += cellCovered[rowCell[i]];
     }
+    // Incidents in further polygons of an overlapping set count there too.
+    const also = assignment.also;
+    if (also) {
+      for (let j = 0; j < also.row.length; j++) {
+        const i = also.row[j];
+        if (!f.all && (+(((timeSec[i] - from) >>> 0) < span) & lut[src[i]]) === 0) continue;
+        total[also.polygon[j]]++;
+        covered[also.polygon[j]] += cellCovered[rowCell[i]];
+      }
+    }
   }
   return { total: total.slice(0, polygonCount), covered: covered.slice(0, polygonCount), outsideTotal: total[polygonCount], outsideCovered: covered[polygonCount] };
 }
@@ -102,19 +113,28 @@ export function incidentCoverageByPolygon(
  */
 export function coveredAreaByPolygon(polygons: PolygonIndex, covered: readonly string[], memo?: Map<string, readonly [number, number]>): Float64Array {
   const out = new Float64Array(polygons.count);
+  const found: number[] = [];
   for (const cell of covered) {
     // Each cell's polygon and area, remembered when a memo is given (for these same polygons):
-    // after a what-if edit nearly every covered cell is one seen before.
+    // after a what-if edit nearly every covered cell is one seen before. A cell in several
+    // (overlapping hotspots) counts in each; the memo notes only that it is such a cell.
     let f = memo?.get(cell);
-    if (!f) {
+    if (!f || f[0] === IN_SEVERAL) {
       const [lat, lng] = cellToLatLng(cell);
-      f = [locatePoint(polygons, lng, lat), cellArea(cell, 'm2')];
+      found.length = 0;
+      const n = locateAll(polygons, lng, lat, found);
+      const area = f?.[1] ?? cellArea(cell, 'm2');
+      f = [n === 0 ? -1 : n === 1 ? found[0] : IN_SEVERAL, area];
       memo?.set(cell, f);
+      if (n > 1) for (const k of found) out[k] += area;
     }
     if (f[0] >= 0) out[f[0]] += f[1];
   }
   return out;
 }
+
+/** A memo's polygon for a cell whose centre lies in more than one polygon. */
+const IN_SEVERAL = -2;
 
 /** a ÷ b, or NaN when b is 0 (a share of nothing is not 0 %). */
 export function share(a: number, b: number): number {

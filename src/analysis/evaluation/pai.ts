@@ -7,7 +7,7 @@
 // than flagging at random; 7.5 means 30 % of incidents in 4 % of the county. It judges a Gi*
 // map, a top-k cell list or the listed hotspots (挂牌重点地区) against the incidents of a
 // (preferably later) period — flag on one period, score on the next.
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea, feature, featureCollection, union } from '@turf/turf';
 import { cellArea } from 'h3-js';
 import type { AreaGeometry } from '../../model/geo';
 
@@ -83,7 +83,8 @@ function toMap({ cells, counts }: { cells: readonly string[]; counts: ArrayLike<
 /**
  * PAI of flagged polygons (e.g. the listed hotspots), given the incidents counted inside each
  * (grid-stats.ts countByPolygon) and the polygons, whose areas are taken geodesically (turf
- * area, m²). The polygons should not overlap: an overlap is counted twice in both n and a.
+ * area, m²). The polygons should not overlap: an overlap is counted twice in both n and a —
+ * for areas that may overlap use {@link paiForUnion}.
  */
 export function paiForPolygons(
   polygons: readonly (AreaGeometry | null)[],
@@ -99,6 +100,23 @@ export function paiForPolygons(
     flagged += areaM2(polygons[i]);
   }
   return result(caught, totalIncidents, flagged, studyAreaM2);
+}
+
+/**
+ * PAI of several areas taken together (e.g. the listed hotspots, which may overlap): `caught` is
+ * the incidents inside any of them, each counted once (grid-stats.ts countInAny), and the
+ * flagged area is that of their union, so an overlap counts once in both n and a.
+ */
+export function paiForUnion(polygons: readonly (AreaGeometry | null)[], caught: number, totalIncidents: number, studyAreaM2: number): PaiResult {
+  return result(caught, totalIncidents, unionAreaM2(polygons), studyAreaM2);
+}
+
+/** Geodesic area (m²) of the union of the areas: overlaps counted once. */
+export function unionAreaM2(polygons: readonly (AreaGeometry | null)[]): number {
+  const present = polygons.filter((g): g is AreaGeometry => g !== null);
+  if (present.length <= 1) return present.length === 0 ? 0 : areaM2(present[0]);
+  const merged = union(featureCollection(present.map((g) => feature(g))));
+  return merged ? turfArea(merged) : 0;
 }
 
 /** Geodesic area of a polygon or multipolygon in m² (turf area); 0 for null. */

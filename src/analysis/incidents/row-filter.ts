@@ -111,7 +111,11 @@ function staticKeep(rows: RowSource, categories: Uint8Array, hours: Uint8Array |
     for (let i = 0; i < n; i++) keep[i] &= hours[how[i]];
   }
   if (assignment && polygons) {
-    const { polygon, polygonCount } = assignment;
+    const { polygon, polygonCount, also } = assignment;
+    // Rows whose first polygon is not chosen but a further one is (overlapping sets): kept by
+    // the category and hour parts alone, noted before the polygon part clears them.
+    const alsoKept: number[] = [];
+    if (also) for (let j = 0; j < also.row.length; j++) if (polygons[also.polygon[j]]) alsoKept.push(also.row[j], keep[also.row[j]]);
     if (polygon instanceof Uint16Array) {
       // 65,536 entries, so the "no polygon" sentinel 0xffff and every index read a 0 or 1.
       const lut = new Uint8Array(65_536);
@@ -123,6 +127,7 @@ function staticKeep(rows: RowSource, categories: Uint8Array, hours: Uint8Array |
         keep[i] &= k < polygonCount ? polygons[k] : 0;
       }
     }
+    for (let j = 0; j < alsoKept.length; j += 2) keep[alsoKept[j]] = alsoKept[j + 1];
   }
   entries.unshift({ categories: categories.slice(), hours, assignment, polygons, keep });
   if (entries.length > CACHE_SIZE) entries.length = CACHE_SIZE;
