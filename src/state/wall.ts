@@ -3,7 +3,9 @@
 // the scheduled reload of the data from its source, keeping the last good data when one fails.
 import { create } from 'zustand';
 import type { MapData } from '../model';
-import { readPreference, writePreference } from '../storage/preferences';
+import { userStore } from '../storage';
+import type { UserStore } from '../storage/user-store';
+import { readPreference, removePreference } from '../storage/preferences';
 import { hotspotTally } from '../analysis/briefing/hotspot-tally';
 import { datasetNow } from './clock';
 import { refreshBriefing } from './briefing';
@@ -11,7 +13,7 @@ import { refreshBriefing } from './briefing';
 /** A scene: its name (the root's data-scene) and, for a hotspot, which one. */
 export type WallScene = { name: 'overview' | 'blind-spots' | 'trends' } | { name: `hotspot:${string}`; hotspotId: string };
 
-/** Saved wall settings (preference 'wall'); the URL's parameters win. */
+/** Saved wall settings (the UserStore's 'settings' collection, id 'wall'); the URL's parameters win. */
 export interface WallSettings {
   sceneSeconds: number;
   reloadSeconds: number;
@@ -21,9 +23,12 @@ export const WALL_DEFAULTS: WallSettings = { sceneSeconds: 20, reloadSeconds: 30
 /** Shortest durations honoured: a soak test runs scenes at 0.2 s, a reload faster than 5 s is a mistake. */
 const MIN_SCENE_S = 0.05;
 const MIN_RELOAD_S = 5;
+/** The settings' document in the UserStore, and the localStorage preference they lived in before. */
+const SETTINGS_ID = 'wall';
+const OLD_PREFERENCE = 'wall';
 
 /** The settings for a query string: `sceneSeconds` / `reloadSeconds` when valid, else saved, else defaults. */
-export function wallSettings(search: string, saved: Partial<WallSettings> | undefined = readPreference<Partial<WallSettings>>('wall')): WallSettings {
+export function wallSettings(search: string, saved?: Partial<WallSettings>): WallSettings {
   const q = new URLSearchParams(search);
   const pick = (key: keyof WallSettings, min: number) => {
     for (const v of [Number(q.get(key) ?? NaN), Number(saved?.[key] ?? NaN)]) if (Number.isFinite(v) && v >= min) return v;
@@ -32,14 +37,30 @@ export function wallSettings(search: string, saved: Partial<WallSettings> | unde
   return { sceneSeconds: pick('sceneSeconds', MIN_SCENE_S), reloadSeconds: pick('reloadSeconds', MIN_RELOAD_S) };
 }
 
-/** The saved settings (what a wall opened without URL parameters uses), each at least its minimum. */
-export function savedWallSettings(): WallSettings {
-  return wallSettings('');
+/**
+ * The saved wall settings, from the UserStore like every other user edit. Settings an earlier
+ * version kept in localStorage (preference 'wall') are moved into the store the first time and
+ * the old copy removed, so they are read from one place only.
+ */
+export async function loadWallSettings(store?: UserStore): Promise<Partial<WallSettings> | undefined> {
+  const s = store ?? (await userStore());
+  const doc = await s.get<Partial<WallSettings>>('settings', SETTINGS_ID);
+  const old = readPreference<Partial<WallSettings>>(OLD_PREFERENCE);
+  if (!doc && old !== undefined) await s.put('settings', SETTINGS_ID, old);
+  if (old !== undefined) removePreference(OLD_PREFERENCE);
+  return doc?.value ?? old;
 }
 
-/** Saves the wall settings at once; false when the browser's storage refused (they then last for this page only). */
-export function saveWallSettings(s: WallSettings): boolean {
-  return writePreference('wall', { sceneSeconds: Math.max(MIN_SCENE_S, s.sceneSeconds), reloadSeconds: Math.max(MIN_RELOAD_S, s.reloadSeconds) });
+/** Saves the wall settings at once (each at least its minimum); false when the store refused (they then last for this page only). */
+export async function saveWallSettings(settings: WallSettings, store?: UserStore): Promise<boolean> {
+  try {
+    const s = store ?? (await userStore());
+    await s.put('settings', SETTINGS_ID, { sceneSeconds: Math.max(MIN_SCENE_S, settings.sceneSeconds), reloadSeconds: Math.max(MIN_RELOAD_S, settings.reloadSeconds) });
+    return true;
+  } catch (e) {
+    console.warn('wall settings not saved:', e);
+    return false;
+  }
 }
 
 /** The carousel: the overview, every listed hotspot (overdue first), the blind spots, the trends. */

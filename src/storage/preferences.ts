@@ -29,3 +29,12 @@ export function writePreference(key: string, value: unknown): boolean {
     return false;
   }
 }
+
+/** Forgets preference `key` (a value moved elsewhere); quietly does nothing when storage is blocked. */
+export function removePreference(key: string): void {
+  try {
+    globalThis.localStorage?.removeItem(PREFIX + key);
+  } catch {
+    // blocked storage: nothing to remove
+  }
+}

@@ -13,7 +13,7 @@ import { loadDataset, useDataset } from '../../state/dataset';
 import { useLayers } from '../../state/layers';
 import { useMapCamera } from '../../state/map-camera';
 import { useRegisterHotspots } from '../../state/register';
-import { startWallReload, useWall, wallScenes, wallSettings, type WallScene } from '../../state/wall';
+import { loadWallSettings, startWallReload, useWall, wallScenes, wallSettings, type WallScene, type WallSettings } from '../../state/wall';
 import { MapView } from '../MapView';
 import { briefingKpis } from '../briefing/kpi-model';
 import { BlindSpotScene, HotspotScene, OverviewScene, TrendScene } from './WallScenes';
@@ -27,7 +27,8 @@ const SCENE_TITLES: Record<string, MessageKey> = {
 
 export function WallScreen({ data }: { data: MapData }) {
   const t = useT();
-  const settings = useMemo(() => wallSettings(location.search), []);
+  // The saved settings come from the UserStore (asynchronous): the carousel and the reload start once they are read.
+  const [settings, setSettings] = useState<WallSettings | null>(null);
   const hotspots = useRegisterHotspots() ?? data.hotspots;
   const scenes = useMemo(() => wallScenes(data, hotspots), [data, hotspots]);
   const changes = useWall((s) => s.changes);
@@ -53,15 +54,27 @@ export function WallScreen({ data }: { data: MapData }) {
     };
   }, []);
   useEffect(() => {
-    const baseUrl = useDataset.getState().baseUrl;
-    if (!baseUrl) return;
-    return startWallReload(data, baseUrl, settings.reloadSeconds, () => void loadDataset(baseUrl));
-  }, [data, settings.reloadSeconds]);
+    let live = true;
+    loadWallSettings()
+      .catch((e: unknown) => void console.warn('wall settings unreadable, using the defaults:', e))
+      .then((saved) => live && setSettings(wallSettings(location.search, saved ?? undefined)));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const reloadSeconds = settings?.reloadSeconds;
+  const sceneSeconds = settings?.sceneSeconds;
   useEffect(() => {
+    const baseUrl = useDataset.getState().baseUrl;
+    if (!baseUrl || reloadSeconds === undefined) return;
+    return startWallReload(data, baseUrl, reloadSeconds, () => void loadDataset(baseUrl));
+  }, [data, reloadSeconds]);
+  useEffect(() => {
+    if (sceneSeconds === undefined) return;
     // One timer per scene: it cannot pile up, whatever the duration.
-    const timer = setTimeout(() => useWall.getState().next(), settings.sceneSeconds * 1000);
+    const timer = setTimeout(() => useWall.getState().next(), sceneSeconds * 1000);
     return () => clearTimeout(timer);
-  }, [changes, settings.sceneSeconds]);
+  }, [changes, sceneSeconds]);
   useEffect(() => {
     const h = 'hotspotId' in scene ? hotspots.features.find((f) => f.properties.id === scene.hotspotId) : undefined;
     const county = data.admin.features.find((f) => f.properties.level === 'county');
