@@ -138,7 +138,7 @@ export async function startImport(): Promise<void> {
     if (api !== a) return; // cancelled meanwhile
     stopWorker();
     if (out.accepted > 0) {
-      if (out.kind === 'incidents') await replaceData({ incidents: { columns: out.columns, offenceKinds: out.kinds } });
+      if (out.kind === 'incidents') await replaceData({ incidents: { columns: out.columns, offenceKinds: out.kinds, timeZone: s.timeZone } });
       else if (out.kind === 'cameras') await replaceData({ cameras: out.cameras });
       else if (out.kind === 'grids') await replaceData({ grids: out.grids });
       else if (out.kind === 'hotspots') await replaceData({ hotspots: out.hotspots });
