@@ -13,6 +13,7 @@ import {
 } from '../../state/import';
 import { download } from '../briefing/briefing-export';
 import { BasemapFilePicker } from './BasemapFilePicker';
+import { FilePicker } from './FilePicker';
 import { chooseBasemapFile } from '../../state/basemap';
 import { basemapFormatOf } from '../../io/app-config';
 
@@ -67,19 +68,7 @@ function Chooser() {
           ))}
         </select>
       </label>
-      <label className="import-file">
-        {t('import.file')}{' '}
-        <input
-          type="file"
-          data-testid="import-file"
-          accept=".csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void chooseImportFile(f);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker className="import-file" label={t('import.file')} testId="import-file" accept=".csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip" onFile={(f) => void chooseImportFile(f)} />
       <small>{t('import.file.hint')}</small>
       <BasemapFilePicker onChosen={closeImportDialog} />
     </div>
