@@ -2,7 +2,7 @@
 // since a figure means little without the cores, CPU, Node and browser behind it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { arch, availableParallelism, cpus, release, type } from 'node:os';
+import { arch, availableParallelism, cpus, loadavg, release, type } from 'node:os';
 import { chromiumPath } from './browser-kit';
 
 export interface Machine {
@@ -17,6 +17,8 @@ export interface Machine {
   os: string;
   /** When the record was made, ISO 8601 UTC. */
   date: string;
+  /** 1-, 5- and 15-minute load averages then: on 2 cores, above ~2 the figures were taken on a shared machine. */
+  loadAverage: number[];
 }
 
 function chromiumVersion(): string {
@@ -35,5 +37,6 @@ export function machine(): Machine {
     chromium: chromiumVersion(),
     os: `${type()} ${release()} ${arch()}`,
     date: new Date().toISOString(),
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }

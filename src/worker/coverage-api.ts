@@ -6,7 +6,7 @@
 import { cellToLatLng } from 'h3-js';
 import type { CameraView } from '../analysis/cameras/coverage';
 import { blindSpotAreas } from '../analysis/cameras/blind-spot-areas';
-import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, keptWeightPerCell, share } from '../analysis/cameras/coverage-measures';
+import { coveredAreaByPolygon, incidentCoverageByPolygon, keptPerCell, keptWeightPerCell, share, type AreaCoverage } from '../analysis/cameras/coverage-measures';
 import { cameraStatsByPolygon, type CameraStats } from '../analysis/grids/grid-stats';
 import type { NamedPlace } from '../model/camera-plan';
 import type { CameraCollection } from '../model';
@@ -18,20 +18,8 @@ import { buildPolygonIndex } from '../analysis/areas/polygon-index';
 import { createSitingApi } from './siting-api';
 import { createCoverageState, type CoverageApiContext, type CoverageDataInput, type CoverageState } from './coverage-state';
 
-/** Coverage figures of one area. Shares are 0–1, NaN where there is nothing to share. */
-export interface CoverageFigures {
-  /** Filtered incidents inside the area. */
-  incidents: number;
-  /** Of them, those in covered cells. */
-  coveredIncidents: number;
-  /** coveredIncidents ÷ incidents: coverage by incidents. */
-  byIncidents: number;
-  /** The area's geodesic area, m². */
-  areaM2: number;
-  /** Area of the covered cells whose centre lies inside it, m². */
-  coveredAreaM2: number;
-  /** coveredAreaM2 ÷ areaM2 (at most 1): coverage by area. */
-  byArea: number;
+/** Coverage figures of one area, with its cameras. */
+export interface CoverageFigures extends AreaCoverage {
   /** Cameras inside the area, those online, and online ÷ total (完好率; NaN without cameras). */
   cameras: number;
   online: number;

@@ -6,30 +6,19 @@ import { coveredCells } from '../../src/analysis/cameras/coverage';
 import { buildingIndex } from '../../src/analysis/cameras/visibility';
 import { buildRoadIndex, nearestNamedRoad } from '../../src/analysis/areas/nearest-road';
 import { categoryMask } from '../../src/analysis/incidents/incident-filter';
-import { createAnalysisApi } from '../../src/worker/analysis-api';
 import { cameraView } from '../../src/worker/coverage-state';
-import type { AdminCollection, CameraCollection, GridCollection, HotspotCollection, IncidentColumns, RoadCollection } from '../../src/model';
-import { geojson, incidents, manifest } from './demo-helpers';
+import type { IncidentColumns } from '../../src/model';
+import type { AnalysisApi } from '../../src/worker/analysis-api';
+import { demoAnalysisApi, demoLayers, manifest } from './demo-helpers';
 
 const m = manifest();
-const admin = geojson('admin.geojson') as AdminCollection;
-const grids = geojson('grids.geojson') as GridCollection;
-const cameras = geojson('cameras.geojson') as CameraCollection;
-const hotspots = geojson('hotspots.geojson') as HotspotCollection;
-const roads = geojson('roads.geojson') as RoadCollection;
-const buildings = geojson('buildings.geojson') as { type: 'FeatureCollection'; features: { geometry: any }[] };
-const towns = { type: 'FeatureCollection' as const, features: admin.features.filter((f) => f.properties.level === 'town') };
+const layers = demoLayers();
+const { cameras, grids, hotspots, buildings, towns } = layers;
+let api: AnalysisApi;
 let cols: IncidentColumns;
-const api = createAnalysisApi();
 
 beforeAll(async () => {
-  cols = incidents(m);
-  const copy = { ...cols, lng: cols.lng.slice(), lat: cols.lat.slice(), timeSec: cols.timeSec.slice(), category: cols.category.slice() };
-  await api.loadIncidents(copy, { timeZone: m.timeZone });
-  api.assignPolygons('towns', towns);
-  api.assignPolygons('grids', grids);
-  api.assignPolygons('hotspots', hotspots);
-  api.setCoverageData({ cameras, buildings, roads, admin, grids });
+  ({ api, cols } = await demoAnalysisApi(layers));
 }, 60_000);
 
 /** Incidents (all, or those `keep` keeps) and how many lie in `covered`, by a plain recount. */

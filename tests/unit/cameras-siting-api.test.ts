@@ -4,25 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cameraCells } from '../../src/analysis/cameras/coverage';
 import { buildingIndex } from '../../src/analysis/cameras/visibility';
 import { CAMERA_DEFAULTS } from '../../src/model/camera';
-import { createAnalysisApi } from '../../src/worker/analysis-api';
-import type { AdminCollection, CameraCollection, GridCollection, HotspotCollection, RoadCollection } from '../../src/model';
-import { geojson, incidents, manifest } from './demo-helpers';
+import type { AnalysisApi } from '../../src/worker/analysis-api';
+import { demoAnalysisApi, demoLayers } from './demo-helpers';
 
-const m = manifest();
-const admin = geojson('admin.geojson') as AdminCollection;
-const grids = geojson('grids.geojson') as GridCollection;
-const cameras = geojson('cameras.geojson') as CameraCollection;
-const hotspots = geojson('hotspots.geojson') as HotspotCollection;
-const roads = geojson('roads.geojson') as RoadCollection;
-const buildings = geojson('buildings.geojson') as { type: 'FeatureCollection'; features: { geometry: any }[] };
-const api = createAnalysisApi();
+const layers = demoLayers();
+const { hotspots, buildings } = layers;
+let api: AnalysisApi;
 
 beforeAll(async () => {
-  await api.loadIncidents(incidents(m), { timeZone: m.timeZone });
-  api.assignPolygons('towns', { type: 'FeatureCollection', features: admin.features.filter((f) => f.properties.level === 'town') });
-  api.assignPolygons('grids', grids);
-  api.assignPolygons('hotspots', hotspots);
-  api.setCoverageData({ cameras, buildings, roads, admin, grids });
+  ({ api } = await demoAnalysisApi(layers));
   api.coverageCells(); // coverage itself is not what the planner's time is about
 }, 60_000);
 

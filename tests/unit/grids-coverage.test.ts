@@ -4,29 +4,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import { latLngToCell } from 'h3-js';
-import { createAnalysisApi } from '../../src/worker/analysis-api';
+import type { AnalysisApi } from '../../src/worker/analysis-api';
 import { categoryMask } from '../../src/analysis/incidents/incident-filter';
-import type { AdminCollection, CameraCollection, GridCollection, HotspotCollection, IncidentColumns, RoadCollection } from '../../src/model';
-import { geojson, incidents, manifest } from './demo-helpers';
+import type { IncidentColumns } from '../../src/model';
+import { demoAnalysisApi, demoLayers, manifest } from './demo-helpers';
 
 const m = manifest();
-const admin = geojson('admin.geojson') as AdminCollection;
-const grids = geojson('grids.geojson') as GridCollection;
-const cameras = geojson('cameras.geojson') as CameraCollection;
-const roads = geojson('roads.geojson') as RoadCollection;
-const buildings = geojson('buildings.geojson') as { type: 'FeatureCollection'; features: { geometry: any }[] };
-const towns = { type: 'FeatureCollection' as const, features: admin.features.filter((f) => f.properties.level === 'town') };
+const layers = demoLayers();
+const { grids } = layers;
+let api: AnalysisApi;
 let cols: IncidentColumns;
-const api = createAnalysisApi();
 
 beforeAll(async () => {
-  cols = incidents(m);
-  const copy = { ...cols, lng: cols.lng.slice(), lat: cols.lat.slice(), timeSec: cols.timeSec.slice(), category: cols.category.slice() };
-  await api.loadIncidents(copy, { timeZone: m.timeZone });
-  api.assignPolygons('towns', towns);
-  api.assignPolygons('grids', grids);
-  api.assignPolygons('hotspots', geojson('hotspots.geojson') as HotspotCollection);
-  api.setCoverageData({ cameras, buildings, roads, admin, grids });
+  ({ api, cols } = await demoAnalysisApi(layers));
 }, 60_000);
 
 describe('coverage inside a grid being edited', () => {

@@ -7,6 +7,22 @@ import type { PolygonAssignment } from '../grids/grid-stats';
 import { locatePoint, type PolygonIndex } from '../areas/polygon-index';
 import type { RowFilter } from '../incidents/row-filter';
 
+/** Coverage of one area by both measures. Shares are 0–1, NaN where there is nothing to share. */
+export interface AreaCoverage {
+  /** Filtered incidents inside the area. */
+  incidents: number;
+  /** Of them, those in covered cells. */
+  coveredIncidents: number;
+  /** coveredIncidents ÷ incidents: coverage by incidents. */
+  byIncidents: number;
+  /** The area's geodesic area, m². */
+  areaM2: number;
+  /** Area of the covered cells whose centre lies inside it, m². */
+  coveredAreaM2: number;
+  /** coveredAreaM2 ÷ areaM2 (at most 1): coverage by area. */
+  byArea: number;
+}
+
 /** Each row's cell at the coverage resolution, as an ordinal into `cells`. */
 export interface RowCells {
   resolution: number;

@@ -6,19 +6,11 @@
 import type { PolygonAssignment } from './grid-stats';
 import type { PolygonIndex } from '../areas/polygon-index';
 import type { RowFilter } from '../incidents/row-filter';
-import { coveredAreaByPolygon, incidentCoverageByPolygon, share, type RowCells } from '../cameras/coverage-measures';
+import { coveredAreaByPolygon, incidentCoverageByPolygon, share, type AreaCoverage, type RowCells } from '../cameras/coverage-measures';
 import { blindSpotAreas } from '../cameras/blind-spot-areas';
 
-/** Coverage of one shape. Shares are 0–1, NaN when there is nothing to share. */
-export interface ShapeCoverage {
-  /** Filtered incidents inside, and of them those in covered cells. */
-  incidents: number;
-  coveredIncidents: number;
-  byIncidents: number;
-  /** The shape's area and the area of the covered cells whose centre lies inside, m². */
-  areaM2: number;
-  coveredAreaM2: number;
-  byArea: number;
+/** Coverage of one shape, and its blind spots. */
+export interface ShapeCoverage extends AreaCoverage {
   /** Uncovered cells inside with filtered incidents, heaviest first, and their counts. */
   blindCells: string[];
   blindCounts: Uint32Array;

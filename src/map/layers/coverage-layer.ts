@@ -63,19 +63,7 @@ export function coverageLayers(c: CoverageLayerInput, visible: boolean, dark: bo
     );
   }
   layers.push(
-    new ScatterplotLayer<CoverageLayerInput['spots'][number]>({
-      id: 'coverage-spots',
-      data: c.spots,
-      visible,
-      getPosition: (d) => d.centroid,
-      getRadius: 9,
-      radiusUnits: 'pixels',
-      stroked: true,
-      getFillColor: [200, 30, 20, 230],
-      getLineColor: ink,
-      getLineWidth: 1.5,
-      lineWidthUnits: 'pixels',
-    }),
+    disc('coverage-spots', c.spots, (d) => d.centroid, { radius: 9, fill: [200, 30, 20, 230], line: ink, lineWidth: 1.5 }, visible),
     numbers('coverage-spot-numbers', c.spots.map((s) => ({ position: s.centroid, text: String(s.rank) })), visible, ink),
   );
   if (c.added) {
@@ -104,52 +92,39 @@ export function planSiteLayers(c: CoverageLayerInput, visible: boolean): Layer[]
   const layers: Layer[] = [];
   if (c.userPoints.length > 0) {
     // The planner's own candidates: violet rings, told apart from the plan's filled green sites.
-    layers.push(
-      new ScatterplotLayer<[number, number]>({
-        id: 'siting-user-points',
-        data: c.userPoints,
-        visible,
-        getPosition: (d) => d,
-        getRadius: 8,
-        radiusUnits: 'pixels',
-        stroked: true,
-        getFillColor: [255, 255, 255, 200],
-        getLineColor: [123, 50, 148, 255],
-        getLineWidth: 3,
-        lineWidthUnits: 'pixels',
-        pickable: false,
-      }),
-    );
+    layers.push(disc('siting-user-points', c.userPoints, (d) => d, { radius: 8, fill: [255, 255, 255, 200], line: [123, 50, 148, 255], lineWidth: 3 }, visible));
   }
   if (!c.sites) return layers;
   const sites = c.sites;
   return [
     ...layers,
-    new ScatterplotLayer<(typeof sites)[number]>({
-      id: 'plan-site-halo',
-      data: sites,
-      visible,
-      getPosition: (d) => [d.lng, d.lat],
-      getRadius: 15,
-      radiusUnits: 'pixels',
-      getFillColor: [0, 0, 0, 90],
-      pickable: false,
-    }),
-    new ScatterplotLayer<(typeof sites)[number]>({
-      id: 'plan-sites',
-      data: sites,
-      visible,
-      getPosition: (d) => [d.lng, d.lat],
-      getRadius: 12,
-      radiusUnits: 'pixels',
-      stroked: true,
-      getFillColor: [0, 130, 60, 255],
-      getLineColor: [255, 255, 255, 255],
-      getLineWidth: 2.5,
-      lineWidthUnits: 'pixels',
-    }),
+    disc('plan-site-halo', sites, (d) => [d.lng, d.lat], { radius: 15, fill: [0, 0, 0, 90] }, visible),
+    disc('plan-sites', sites, (d) => [d.lng, d.lat], { radius: 12, fill: [0, 130, 60, 255], line: [255, 255, 255, 255], lineWidth: 2.5 }, visible),
     numbers('plan-site-numbers', sites.map((s) => ({ position: [s.lng, s.lat] as [number, number], text: String(s.rank) })), visible, [255, 255, 255, 255], 13),
   ];
+}
+
+/** Discs of a fixed size on screen, optionally rimmed. */
+function disc<D>(
+  id: string,
+  data: readonly D[],
+  position: (d: D) => [number, number],
+  style: { radius: number; fill: RGBA; line?: RGBA; lineWidth?: number },
+  visible: boolean,
+): Layer {
+  return new ScatterplotLayer<D>({
+    id,
+    data,
+    visible,
+    getPosition: position,
+    getRadius: style.radius,
+    radiusUnits: 'pixels',
+    stroked: style.line !== undefined,
+    getFillColor: style.fill,
+    getLineColor: style.line ?? [0, 0, 0, 0],
+    getLineWidth: style.lineWidth ?? 0,
+    lineWidthUnits: 'pixels',
+  });
 }
 
 function numbers(id: string, data: { position: [number, number]; text: string }[], visible: boolean, ink: RGBA, size = 11): Layer {
