@@ -2,7 +2,7 @@
 // map's data. An incidents import brings its own time zone (chosen in the mapping step): the
 // dataset has one zone in which every figure is read, so it becomes the dataset's zone.
 import type { IncidentColumns, MapData, OffenceKind } from '../model';
-import type { AnalysisClient } from '../worker/analysis-client';
+import type { AnalysisApi } from '../worker/analysis-api';
 import type { ResultKey } from './incident-results';
 
 /** What an import replaces: the incidents (with the offence kinds they are coded in and the zone their times were read in) and/or layers. */
@@ -20,7 +20,8 @@ export interface DataReplacement {
  * offence kinds, time range and counts follow. `resolutions` is set when the incidents changed.
  */
 export async function applyReplacement(
-  client: Pick<AnalysisClient, 'loadIncidents' | 'assignPolygons'>,
+  /** The analysis worker's client (or the API itself, in-process). */
+  client: { loadIncidents: AnalysisApi['loadIncidents']; assignPolygons(...args: Parameters<AnalysisApi['assignPolygons']>): unknown },
   data: MapData,
   r: DataReplacement,
 ): Promise<{ data: MapData; resolutions?: number[] }> {

@@ -1,11 +1,9 @@
 // An incidents import read in the zone chosen in its mapping step makes that zone the dataset's:
 // the worker bins hour of week and days in it, and the manifest (which the time axis, 同比/环比,
 // presets and deadlines read) says it. Before, Chicago rows were binned in Asia/Shanghai.
-import { expose } from 'comlink';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MapData } from '../../src/model';
 import { createAnalysisApi } from '../../src/worker/analysis-api';
-import { createAnalysisClient } from '../../src/worker/analysis-client';
 import { createImportApi } from '../../src/worker/import-api';
 import { applyReplacement, staleResults } from '../../src/state/data-replacement';
 import { previousCalendarPeriod } from '../../src/analysis/time/calendar-periods';
@@ -28,13 +26,8 @@ async function importChicago(timeZone: string) {
 }
 
 describe('the time zone of an incidents import', () => {
-  const { port1, port2 } = new MessageChannel();
-  expose(createAnalysisApi(), port1);
-  const client = createAnalysisClient(port2);
-  afterAll(() => {
-    client.terminate();
-    port1.close();
-  });
+  // The worker's API in-process: applyReplacement hands it the columns as it hands them to the worker.
+  const client = createAnalysisApi();
 
   it('becomes the dataset zone: hour of week, days and calendar periods are read in it', async () => {
     expect(m.timeZone).toBe('Asia/Shanghai');
@@ -47,12 +40,12 @@ describe('the time zone of an incidents import', () => {
     expect(next.manifest.timeRange).toEqual([Date.parse('2017-01-01T06:30:00Z'), Date.parse('2017-01-02T14:00:00Z')]);
 
     // Hour of week, Monday = 0: Sunday 00h and 23h, Monday 08h — in Shanghai they would be Sunday 14h, Monday 13h, Monday 22h.
-    const matrix = await client.hourWeekMatrix(null);
+    const matrix = client.hourWeekMatrix(null);
     const cells = [...matrix.keys()].filter((i) => matrix[i] > 0);
     expect(cells).toEqual([0 * 24 + 8, 6 * 24 + 0, 6 * 24 + 23]);
 
     // Daily trend buckets start at Chicago midnight; Sunday holds two, Monday one.
-    const series = await client.timeSeries(null, 'day');
+    const series = client.timeSeries(null, 'day');
     expect(series.start).toBe(Date.parse('2017-01-01T06:00:00Z'));
     expect([...series.counts]).toEqual([2, 1]);
 
@@ -65,7 +58,7 @@ describe('the time zone of an incidents import', () => {
     const out = await importChicago('Asia/Shanghai');
     const { data: next } = await applyReplacement(client, data, { incidents: { columns: out.columns, offenceKinds: out.kinds } });
     expect(next.manifest.timeZone).toBe('Asia/Shanghai');
-    const matrix = await client.hourWeekMatrix(null);
+    const matrix = client.hourWeekMatrix(null);
     expect([...matrix.keys()].filter((i) => matrix[i] > 0)).toEqual([0 * 24 + 8, 6 * 24 + 0, 6 * 24 + 23]);
     const cams = await applyReplacement(client, next, { cameras: { type: 'FeatureCollection', features: [] } as unknown as MapData['cameras'] });
     expect(cams.data.manifest.timeZone).toBe('Asia/Shanghai');
