@@ -45,7 +45,7 @@ export function parseAppConfig(text: string, configUrl: string): ConfigResult {
   for (const o of Array.isArray(listed) ? listed : [listed]) {
     const origin = typeof o === 'string' ? originOf(o) : null;
     if (origin) origins.push(origin);
-    else problems.push(`basemapOrigins: ${JSON.stringify(o)} is not an http(s) origin such as "http://tiles.county.internal"`);
+    else problems.push(`basemapOrigins: ${JSON.stringify(o)} is not an http(s) origin: a scheme http or https, a host and an optional port, nothing after them`);
   }
   const b = obj.basemap;
   if (b === undefined || b === null || b === '') return { config: { basemap: null, basemapOrigins: origins }, problems };

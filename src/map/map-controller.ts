@@ -243,6 +243,10 @@ export class MapController {
    */
   fitBounds(bounds: BBox, padding: Partial<PaddingOptions> = {}, maxZoom = 17): void {
     const canvas = this.map.getContainer();
+    // The container may have been resized since MapLibre last looked (its ResizeObserver fires
+    // later): a fit on the old size frames the area for a picture that is no longer there.
+    const { width, height } = this.map.getCanvas().getBoundingClientRect();
+    if (Math.round(width) !== canvas.clientWidth || Math.round(height) !== canvas.clientHeight) this.map.resize();
     const pad = fitPadding(canvas.clientWidth, canvas.clientHeight, padding);
     this.atHome = false;
     this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: pad, maxZoom, duration: 1000, bearing: 0 });

@@ -51,10 +51,10 @@ export function Header({ data, drawerToggle }: { data: MapData | null; drawerTog
           {t('briefing.open')}
         </button>
       )}
-      <button className="lang" data-testid="theme-switch" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+      <button className="lang" data-testid="theme-switch" title={t('theme.title')} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
         {t(theme === 'dark' ? 'theme.light' : 'theme.dark')}
       </button>
-      <button className="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+      <button className="lang" data-testid="lang-switch" title={t('lang.title')} lang={lang === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
         {t('lang.switch')}
       </button>
     </header>

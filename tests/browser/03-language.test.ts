@@ -10,6 +10,19 @@ const session = useSession('language');
 const bodyText = (page: import('playwright-core').Page) => page.locator('body').innerText();
 const cjkCount = (text: string) => (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
 
+/** The page does not scroll sideways and every title-bar control lies within the window (longer English labels included). */
+async function expectFitsWidth(page: import('playwright-core').Page): Promise<void> {
+  const fit = await page.evaluate(() => ({
+    width: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollX: window.scrollX,
+    beyond: [...document.querySelectorAll('header.header > *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.textContent),
+  }));
+  expect(fit.beyond, 'title-bar controls beyond the right edge').toEqual([]);
+  expect(fit.scrollWidth).toBeLessThanOrEqual(fit.width);
+  expect(fit.scrollX).toBe(0);
+}
+
 describe('language switch', () => {
   let zhText = '';
 
@@ -21,6 +34,7 @@ describe('language switch', () => {
     const badge = page.getByTestId('synthetic-badge');
     expect(await badge.isVisible(), 'synthetic-badge visible').toBe(true);
     expect(await badge.innerText()).toContain('合成数据');
+    await expectFitsWidth(page);
     assertNotBlank(await snap(page, 'lang-zh'));
   });
 
@@ -37,6 +51,7 @@ describe('language switch', () => {
     const badgeText = await badge.innerText();
     expect(badgeText.toLowerCase()).toContain('synthetic');
     expect(badgeText).not.toContain('合成数据');
+    await expectFitsWidth(page);
     assertNotBlank(await snap(page, 'lang-en'));
   });
 

@@ -32,6 +32,13 @@ function expectSize(actual: [number, number], box: { width: number; height: numb
   expect(Math.abs(actual[1] - box.height)).toBeLessThanOrEqual(1);
 }
 
+/** Every control of the title bar lies within the screen's width: none pushed off its right edge. */
+async function expectHeaderOnScreen(page: Page, width: number): Promise<void> {
+  const right = await page.locator('header.header > *').evaluateAll((els) => els.map((e) => [e.className || e.tagName, e.getBoundingClientRect().right] as const));
+  const off = right.filter(([, r]) => r > width + 0.5);
+  expect(off, `title-bar items beyond the right edge at ${width} px`).toEqual([]);
+}
+
 /** Home, then: the map's share of the viewport, and the county's own box in the screenshot not blank. */
 async function checkMap(page: Page, name: string, width: number, height: number, minWidthShare: number): Promise<void> {
   await settle(page, () => page.getByTestId('map-home').click());
@@ -42,6 +49,7 @@ async function checkMap(page: Page, name: string, width: number, height: number,
   expectSize(await canvasSize(page), box);
   const header = await page.locator('header.header').boundingBox();
   expect(header!.width).toBeLessThanOrEqual(width); // the title bar fits (it wraps)
+  await expectHeaderOnScreen(page, width);
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(width);
   const [w, s, e, n] = countyBounds();
@@ -74,6 +82,7 @@ describe('any screen: drawers on a tablet and a phone', () => {
       expect(x).toBeLessThanOrEqual(box.width);
       expect(y).toBeLessThanOrEqual(box.height);
     }
+    await expectHeaderOnScreen(page, 1366);
     await snap(page, 'screens-1366x768-opening');
   });
 
