@@ -6,7 +6,8 @@
 //     grids, register; CSV, GeoJSON, XLSX; the import report's download). Each time: the text
 //     reads literally (innerText), no element was made from it, window.__pwned stays undefined,
 //     and the console stays clean (asserted by the harness after each test). Also checks that a
-//     map rebuilt by each import leaves one tooltip, not one per map made (MapController.destroy).
+//     map rebuilt by each import leaves one tooltip, not one per map made (MapController.destroy),
+//     and that the zone chosen for the incidents import becomes the one the app bins in.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { read } from '@e965/xlsx';
@@ -45,11 +46,12 @@ async function textOf(page: Page, testId: string): Promise<string> {
 }
 
 /** Imports a file through the dialog; leaves the report open and returns its text. */
-async function importFile(page: Page, kind: string, name: string, body: string): Promise<string> {
+async function importFile(page: Page, kind: string, name: string, body: string, timeZone?: string): Promise<string> {
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-kind').selectOption(kind);
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
   await page.getByTestId('import-preview').waitFor({ state: 'visible', timeout: 30_000 });
+  if (timeZone) await page.getByTestId('import-tz').fill(timeZone);
   await settle(page, () => page.getByTestId('import-start').click());
   return textOf(page, 'import-report');
 }
@@ -99,11 +101,13 @@ describe('injection through every place a name appears', () => {
     await assertInert(page, 'first load');
 
     // Incidents: an unknown category that is a script (kept as 其他 and named in the report) and a
-    // row whose time is an image tag (rejected, its value quoted in the report's detail).
+    // row whose time is an image tag (rejected, its value quoted in the report's detail). Their
+    // times are read in the zone chosen in the mapping step (checked in the next test).
     const [lng, lat] = at(0, 0.003);
     const incidents = `纬度,经度,报警时间,警情类别\n${lat},${lng},2025-12-20 10:00,${q(SCRIPT)}\n${lat},${lng + 0.0004},2025-12-21 11:00,${q(SCRIPT)}\n${lat},${lng},${q(IMG)},盗窃\n`;
-    const report = await importFile(page, 'incidents', 'incidents.csv', incidents);
+    const report = await importFile(page, 'incidents', 'incidents.csv', incidents, 'America/Chicago');
     await expect(page.getByTestId('import-accepted').getAttribute('data-value')).resolves.toBe('2');
+    expect(await textOf(page, 'import-time-zone')).toContain('America/Chicago');
     expect(await textOf(page, 'import-other')).toContain(SCRIPT);
     expect(report).toContain(SCRIPT);
     await snap(page, 'injection-import-report');
@@ -139,6 +143,17 @@ describe('injection through every place a name appears', () => {
     expect(counts).toMatchObject({ incidents: 2, grids: 1, cameras: 2, hotspots: 2 });
     // Four maps were made (one per import): one tooltip is left, the others went with their maps.
     await assertInert(page, 'after four imports');
+  });
+
+  test("the incidents import's time zone became the dataset's: hour × weekday reads the times in it", async () => {
+    const { page } = session();
+    // Saturday 20 Dec 10:00 and Sunday 21 Dec 11:00 Chicago time (Monday = row 0). Read in the
+    // demo's Asia/Shanghai they would fall on Sunday 00:00 and Monday 01:00.
+    const count = async (k: number) => Number((await page.getByTestId(`how-${k}`).locator('title').textContent())?.split('·').pop());
+    expect(await count(5 * 24 + 10)).toBe(1);
+    expect(await count(6 * 24 + 11)).toBe(1);
+    expect(await count(6 * 24 + 0)).toBe(0);
+    expect(await count(0 * 24 + 1)).toBe(0);
   });
 
   test('search results show the names as text', async () => {

@@ -172,6 +172,7 @@ function Report() {
       </p>
       <small>{t('import.report.definition')}</small>
       {r.accepted > 0 && <p>{fill(t('import.report.applied'), { kind: t(`import.kind.${r.kind}`) })}</p>}
+      {r.timeZone && <p data-testid="import-time-zone">{fill(t('import.report.timeZone'), { tz: r.timeZone })}</p>}
       {r.unknown.length > 0 && (
         <p className="import-other" data-testid="import-other">
           {fill(t('import.report.other'), { n: n(r.unknown.reduce((a, u) => a + u.rows, 0)), names: r.unknown.map((u) => u.name).join('、') })}
