@@ -55,7 +55,7 @@ export async function benchLoad(bytes: Uint8Array, timeZone: string, watch: Fram
   // The map made for the new data opens where the incidents are (a map made anew keeps the last camera).
   noteMapCamera({ center: middle(out.columns), zoom, bearing: 0, pitch: 0 });
   const before = useIncidentResults.getState().hexCounts;
-  await replaceData({ incidents: { columns: out.columns, offenceKinds: out.kinds } });
+  await replaceData({ incidents: { columns: out.columns, offenceKinds: out.kinds, timeZone } });
   const t2 = await watch.shownAfter(t1, () => {
     const hex = useIncidentResults.getState().hexCounts;
     return hex !== null && hex !== before;

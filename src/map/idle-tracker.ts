@@ -14,6 +14,8 @@ export class IdleTracker {
   private layersLoaded = false;
   private settled = 0;
   private scheduled = false;
+  /** The map was removed: no more frames are asked for and nothing more is reported. */
+  private stopped = false;
 
   constructor(
     private readonly map: MaplibreMap,
@@ -56,8 +58,13 @@ export class IdleTracker {
     this.schedule();
   }
 
+  /** Stops the frame loop and the reports (the map is being removed; its container is reused). */
+  destroy(): void {
+    this.stopped = true;
+  }
+
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     requestAnimationFrame(() => {
       this.scheduled = false;
@@ -66,6 +73,7 @@ export class IdleTracker {
   }
 
   private check(): void {
+    if (this.stopped) return;
     const ready =
       this.map.loaded() && !this.map.isMoving() && this.pendingWork === 0 && this.deckUpToDate && this.layersLoaded;
     if (!ready) {
@@ -79,7 +87,7 @@ export class IdleTracker {
   }
 
   private set(idle: boolean): void {
-    if (idle === this.idle) return;
+    if (idle === this.idle || this.stopped) return;
     this.idle = idle;
     this.onChange(idle);
   }

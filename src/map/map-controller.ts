@@ -76,6 +76,8 @@ export class MapController {
   private basemapRequest = 0;
   /** A basemap is being opened (or is not yet known): the map is not idle meanwhile. */
   private basemapPending = 1;
+  /** destroy() ran: late callbacks (a context-recovery timer, a basemap being opened) do nothing. */
+  private destroyed = false;
 
   /** One controller per dataset: a new dataset gets a new map. */
   constructor(
@@ -167,6 +169,7 @@ export class MapController {
   }
 
   private rebuildOverlay(): void {
+    if (this.destroyed) return;
     const old = this.overlay;
     const container = old.getCanvas()?.parentElement ?? null;
     this.map.removeControl(old);
@@ -197,7 +200,7 @@ export class MapController {
     this.setBasemapPending(1);
     try {
       const opened = source ? await openBasemap(source, origins) : null;
-      if (request !== this.basemapRequest) return;
+      if (request !== this.basemapRequest || this.destroyed) return;
       if (opened !== this.basemap) {
         this.basemap = opened;
         this.map.setStyle(basemapStyle(this.data, this.theme, opened));
@@ -298,11 +301,18 @@ export class MapController {
     this.pointPick = onPick;
   }
 
+  /**
+   * Removes everything the controller added: the container stays (React reuses it for the next
+   * dataset's map), so the tooltip goes with the map, and the idle tracker stops writing its flag.
+   */
   destroy(): void {
+    this.destroyed = true;
+    this.idle.destroy();
     this.cameraDragging.destroy();
     this.gridEditing.destroy();
     this.drawing.destroy();
     this.map.remove();
+    this.tooltip.remove();
   }
 
   private applyStyle(): void {

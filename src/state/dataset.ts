@@ -1,11 +1,12 @@
 // State: the loaded dataset. Loading hands the incident columns to the analysis worker
 // (transferred, not copied) and keeps only the map's static data on the main thread.
 import { create } from 'zustand';
-import type { IncidentColumns, MapData, OffenceKind } from '../model';
+import type { MapData } from '../model';
 import { loadDemoBundle } from '../io/demo-loader';
 import { DatasetLoadError, type LoadErrorDetail, type LoadErrorKind } from '../io/dataset-load-error';
 import { analysisClient } from '../worker/analysis-client';
-import { startIncidentResults } from './incident-results';
+import { forgetIncidentResults, startIncidentResults } from './incident-results';
+import { applyReplacement, staleResults, type DataReplacement } from './data-replacement';
 import { startGridChange } from './grid-change';
 import { startCoverage } from './coverage';
 import { persistFilters } from './filters';
@@ -77,45 +78,20 @@ export async function loadDataset(baseUrl: string): Promise<void> {
 /** The incident results running for the loaded dataset, to restart them when data is replaced. */
 let running: { resolutions: number[]; studyAreaM2: number; stop: () => void } | null = null;
 
-/** What an import replaces: the incidents (with the offence kinds they are coded in) and/or layers. */
-export interface DataReplacement {
-  incidents?: { columns: IncidentColumns; offenceKinds: OffenceKind[] };
-  cameras?: MapData['cameras'];
-  grids?: MapData['grids'];
-  hotspots?: MapData['hotspots'];
-  buildings?: MapData['buildings'];
-}
-
 /**
- * Replaces parts of the loaded dataset (an import): incidents go to the worker (transferred) and
- * the manifest's offence kinds, time range and count follow them; grids and hotspots are
- * assigned again in the worker. Every incident result is then computed afresh.
+ * Replaces parts of the loaded dataset (an import): the worker gets them first (incidents in the
+ * import's time zone, which becomes the dataset's), then results they make wrong are emptied so
+ * the new map never draws the previous counts, and every incident result is computed afresh.
  */
 export async function replaceData(r: DataReplacement): Promise<void> {
   const { data } = useDataset.getState();
   if (!data || !running) throw new Error('no dataset loaded');
   const client = analysisClient();
-  let manifest = data.manifest;
-  if (r.incidents) {
-    const summary = await client.loadIncidents(r.incidents.columns, { timeZone: manifest.timeZone, exactOnDemand: true });
-    const timeRange: [number, number] = summary.count > 0 ? [summary.minSec * 1000, summary.maxSec * 1000] : manifest.timeRange;
-    manifest = { ...manifest, offenceKinds: r.incidents.offenceKinds, timeRange, counts: { ...manifest.counts, incidents: summary.count } };
-    running.resolutions = summary.resolutions;
-  }
-  if (r.grids) await client.assignPolygons('grids', r.grids);
-  if (r.hotspots) await client.assignPolygons('hotspots', r.hotspots, { overlapping: true });
-  const next: MapData = {
-    ...data,
-    manifest,
-    cameras: r.cameras ?? data.cameras,
-    grids: r.grids ?? data.grids,
-    hotspots: r.hotspots ?? data.hotspots,
-    buildings: r.buildings ?? data.buildings,
-  };
-  if (r.cameras) next.manifest = manifest = { ...manifest, counts: { ...manifest.counts, cameras: r.cameras.features.length } };
-  if (r.grids) next.manifest = manifest = { ...manifest, counts: { ...manifest.counts, grids: r.grids.features.length } };
-  if (r.hotspots) next.manifest = manifest = { ...manifest, counts: { ...manifest.counts, hotspots: r.hotspots.features.length } };
+  const applied = await applyReplacement(client, data, r);
+  const next = applied.data;
+  if (applied.resolutions) running.resolutions = applied.resolutions;
   running.stop();
+  forgetIncidentResults(staleResults(r));
   useDataset.setState({ data: next });
   startResults(client, next);
   // The grid editor works on imported grids (and buildings) from now on, and counts imported cameras.

@@ -16,6 +16,8 @@ export type ImportPhase = 'closed' | 'choose' | 'opening' | 'preview' | 'running
 export type ImportReport = Pick<ImportOutcome, 'total' | 'accepted' | 'rejected' | 'kind'> & {
   unknown: { name: string; rows: number }[];
   fileName: string;
+  /** The zone an incidents import's times were read in, now the dataset's (null for other kinds). */
+  timeZone: string | null;
 };
 
 interface ImportState {
@@ -138,7 +140,7 @@ export async function startImport(): Promise<void> {
     if (api !== a) return; // cancelled meanwhile
     stopWorker();
     if (out.accepted > 0) {
-      if (out.kind === 'incidents') await replaceData({ incidents: { columns: out.columns, offenceKinds: out.kinds } });
+      if (out.kind === 'incidents') await replaceData({ incidents: { columns: out.columns, offenceKinds: out.kinds, timeZone: s.timeZone } });
       else if (out.kind === 'cameras') await replaceData({ cameras: out.cameras });
       else if (out.kind === 'grids') await replaceData({ grids: out.grids });
       else if (out.kind === 'hotspots') await replaceData({ hotspots: out.hotspots });
@@ -147,7 +149,7 @@ export async function startImport(): Promise<void> {
     useImport.setState({
       phase: 'report',
       progress: 1,
-      report: { kind: out.kind, total: out.total, accepted: out.accepted, rejected: out.rejected, unknown: out.kind === 'incidents' ? out.unknown : [], fileName: s.fileName },
+      report: { kind: out.kind, total: out.total, accepted: out.accepted, rejected: out.rejected, unknown: out.kind === 'incidents' ? out.unknown : [], fileName: s.fileName, timeZone: out.kind === 'incidents' && out.accepted > 0 ? s.timeZone : null },
     });
   } catch (e) {
     if (api === a || api === null) useImport.setState({ phase: 'error', error: e instanceof Error ? e.message : String(e) });

@@ -103,7 +103,7 @@ export const useIncidentResults = create<IncidentResults>((set) => ({
   },
 }));
 
-type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'pai' | 'concentration' | 'cellProfile';
+export type ResultKey = 'hexCounts' | 'density' | 'comparison' | 'series' | 'matrix' | 'gridIncidents' | 'hotspotIncidents' | 'giStar' | 'emerging' | 'pai' | 'concentration' | 'cellProfile';
 
 export interface ResultContext {
   manifest: DatasetManifest;
@@ -283,5 +283,17 @@ export function startIncidentResults(client: AnalysisClient, ctx: ResultContext)
     }),
   ];
   update();
-  return () => unsubscribers.forEach((u) => u());
+  return () => {
+    unsubscribers.forEach((u) => u());
+    // A request still in flight was made for the data being replaced: its answer is dropped.
+    for (const key of Object.keys(generation) as ResultKey[]) generation[key]++;
+  };
+}
+
+/**
+ * Empties results that no longer describe the data (an import replaced what they count), so
+ * that the map made for the new data never draws the previous counts while the new ones come.
+ */
+export function forgetIncidentResults(keys: readonly ResultKey[]): void {
+  if (keys.length > 0) useIncidentResults.setState(Object.fromEntries(keys.map((k) => [k, null])) as Partial<IncidentResults>);
 }

@@ -3,24 +3,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
 import { useUrlNotices } from '../state/url-sync';
+import { DismissibleNotice } from './DismissibleNotice';
 
 export function UrlNotice() {
   const t = useT();
   const { notices, dismiss } = useUrlNotices(useShallow((s) => ({ notices: s.notices, dismiss: s.dismiss })));
-  if (notices.length === 0) return null;
-  return (
-    <div className="url-notice" data-testid="url-notice" role="status">
-      <span>{t('link.ignored')}</span>
-      <ul>
-        {notices.map((n, i) => (
-          <li key={i}>
-            <code>{n.param}={n.value}</code> {t(`link.ignored.${n.reason}`)}
-          </li>
-        ))}
-      </ul>
-      <button className="url-notice-close" data-testid="url-notice-close" aria-label={t('link.dismiss')} title={t('link.dismiss')} onClick={dismiss}>
-        ×
-      </button>
-    </div>
-  );
+  const items = notices.map((n) => (
+    <>
+      <code>{n.param}={n.value}</code> {t(`link.ignored.${n.reason}`)}
+    </>
+  ));
+  return <DismissibleNotice testId="url-notice" closeTestId="url-notice-close" title={t('link.ignored')} items={items} onDismiss={dismiss} />;
 }

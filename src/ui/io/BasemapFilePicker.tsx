@@ -1,6 +1,7 @@
 // UI: the import dialog's basemap line — pick a local .pmtiles/.mbtiles file to draw under the
 // data (kept in this browser until "back to the default basemap"), and which basemap is in use.
 import { fill, useT } from '../../i18n';
+import { FilePicker } from './FilePicker';
 import { activeBasemap, chooseBasemapFile, clearBasemapFile, useBasemap } from '../../state/basemap';
 
 export function BasemapFilePicker({ onChosen }: { onChosen?: () => void }) {
@@ -9,19 +10,7 @@ export function BasemapFilePicker({ onChosen }: { onChosen?: () => void }) {
   const file = useBasemap((s) => s.file);
   return (
     <div className="import-basemap" data-testid="basemap-picker">
-      <label>
-        {t('basemap.file')}{' '}
-        <input
-          type="file"
-          data-testid="basemap-file"
-          accept=".pmtiles,.mbtiles"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void chooseBasemapFile(f).then((ok) => ok && onChosen?.());
-          }}
-        />
-      </label>
+      <FilePicker label={t('basemap.file')} testId="basemap-file" accept=".pmtiles,.mbtiles" onFile={(f) => void chooseBasemapFile(f).then((ok) => ok && onChosen?.())} />
       <small data-testid="basemap-current">{active ? fill(t('basemap.current'), { name: active.name }) : t('basemap.current.dataset')}</small>
       {file && (
         <button data-testid="basemap-clear" onClick={() => void clearBasemapFile()}>

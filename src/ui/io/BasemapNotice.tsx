@@ -3,22 +3,10 @@
 // the map keeps drawing the basemap it had. The detail is rendered as text.
 import { useT } from '../../i18n';
 import { dismissBasemapProblems, useBasemap } from '../../state/basemap';
+import { DismissibleNotice } from '../DismissibleNotice';
 
 export function BasemapNotice() {
   const t = useT();
   const problems = useBasemap((s) => s.problems);
-  if (problems.length === 0) return null;
-  return (
-    <div className="url-notice basemap-notice" data-testid="basemap-notice" role="status">
-      <span>{t('basemap.problem')}</span>
-      <ul>
-        {problems.map((p, i) => (
-          <li key={i}>{p}</li>
-        ))}
-      </ul>
-      <button className="url-notice-close" aria-label={t('link.dismiss')} title={t('link.dismiss')} onClick={dismissBasemapProblems}>
-        ×
-      </button>
-    </div>
-  );
+  return <DismissibleNotice className="basemap-notice" testId="basemap-notice" title={t('basemap.problem')} items={problems} onDismiss={dismissBasemapProblems} />;
 }

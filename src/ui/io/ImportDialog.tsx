@@ -13,6 +13,7 @@ import {
 } from '../../state/import';
 import { download } from '../briefing/briefing-export';
 import { BasemapFilePicker } from './BasemapFilePicker';
+import { FilePicker } from './FilePicker';
 import { chooseBasemapFile } from '../../state/basemap';
 import { basemapFormatOf } from '../../io/app-config';
 
@@ -67,19 +68,7 @@ function Chooser() {
           ))}
         </select>
       </label>
-      <label className="import-file">
-        {t('import.file')}{' '}
-        <input
-          type="file"
-          data-testid="import-file"
-          accept=".csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void chooseImportFile(f);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker className="import-file" label={t('import.file')} testId="import-file" accept=".csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip" onFile={(f) => void chooseImportFile(f)} />
       <small>{t('import.file.hint')}</small>
       <BasemapFilePicker onChosen={closeImportDialog} />
     </div>
@@ -183,6 +172,7 @@ function Report() {
       </p>
       <small>{t('import.report.definition')}</small>
       {r.accepted > 0 && <p>{fill(t('import.report.applied'), { kind: t(`import.kind.${r.kind}`) })}</p>}
+      {r.timeZone && <p data-testid="import-time-zone">{fill(t('import.report.timeZone'), { tz: r.timeZone })}</p>}
       {r.unknown.length > 0 && (
         <p className="import-other" data-testid="import-other">
           {fill(t('import.report.other'), { n: n(r.unknown.reduce((a, u) => a + u.rows, 0)), names: r.unknown.map((u) => u.name).join('、') })}
