@@ -158,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   'hotspot.kind.internet-cafe': 'Internet cafés',
   'hotspot.kind.school-surroundings': 'School surroundings',
   'hotspot.kind.hospital-surroundings': 'Hospital surroundings',
+  'hotspot.kind.other': 'Other',
   'stats.incidents': 'Incidents',
   'stats.cameras': 'Cameras',
   'stats.online': 'online',

@@ -156,6 +156,7 @@ export const zhCN = {
   'hotspot.kind.internet-cafe': '网吧周边',
   'hotspot.kind.school-surroundings': '校园周边',
   'hotspot.kind.hospital-surroundings': '医院周边',
+  'hotspot.kind.other': '其他',
   'stats.incidents': '警情',
   'stats.cameras': '监控',
   'stats.online': '在线',

@@ -76,6 +76,12 @@ export class MapController {
   private basemapRequest = 0;
   /** A basemap is being opened (or is not yet known): the map is not idle meanwhile. */
   private basemapPending = 1;
+  /**
+   * Where the last click on a feature was (container pixels): deck.gl picks hover on the frame
+   * after a pointer move, so the move that came with the click would show the tooltip again over
+   * the detail panel the click opened. It stays hidden until the pointer is somewhere else.
+   */
+  private clickedAt: { x: number; y: number } | null = null;
   /** destroy() ran: late callbacks (a context-recovery timer, a basemap being opened) do nothing. */
   private destroyed = false;
 
@@ -332,6 +338,8 @@ export class MapController {
 
   private hover(info: PickingInfo): void {
     if (this.drawing.ownsPointer() || this.gridEditing.ownsPointer() || this.cameraDragging.ownsPointer() || this.pointPick) return this.hideTooltip();
+    if (this.clickedAt && info.x === this.clickedAt.x && info.y === this.clickedAt.y) return this.hideTooltip();
+    this.clickedAt = null;
     const text = info.layer && this.view ? this.options.describe({ layerId: info.layer.id, object: info.object, index: info.index }, this.view) : null;
     if (!text) return this.hideTooltip();
     this.tooltip.textContent = text;
@@ -351,6 +359,7 @@ export class MapController {
       return this.options.onGridEditPick(props?.id ?? null);
     }
     this.hideTooltip(); // the detail panel now says more than the tooltip did
+    this.clickedAt = { x: info.x, y: info.y };
     this.options.onSelect(this.selectionOf(info));
   }
 

@@ -25,6 +25,8 @@ export const HOTSPOT_KINDS = [
   'internet-cafe',
   'school-surroundings',
   'hospital-surroundings',
+  // An imported area whose file names no kind the register knows: kept, said plainly, never guessed.
+  'other',
 ] as const;
 export type HotspotKind = (typeof HOTSPOT_KINDS)[number];
 

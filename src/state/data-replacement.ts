@@ -31,7 +31,11 @@ export async function applyReplacement(
     const timeZone = r.incidents.timeZone ?? manifest.timeZone;
     const summary = await client.loadIncidents(r.incidents.columns, { timeZone, exactOnDemand: true });
     const timeRange: [number, number] = summary.count > 0 ? [summary.minSec * 1000, summary.maxSec * 1000] : manifest.timeRange;
-    manifest = { ...manifest, timeZone, offenceKinds: r.incidents.offenceKinds, timeRange, counts: { ...manifest.counts, incidents: summary.count } };
+    // A synthetic dataset is judged as of its `asOf` (state/clock.ts). Incidents imported into it
+    // are the user's: "today" (this month, last 30 days, the header's date) moves to their last one,
+    // or every preset would look at the demo's days, where the imported data has nothing.
+    const asOf = manifest.synthetic && summary.count > 0 ? summary.maxSec * 1000 : manifest.asOf;
+    manifest = { ...manifest, timeZone, asOf, offenceKinds: r.incidents.offenceKinds, timeRange, counts: { ...manifest.counts, incidents: summary.count } };
     resolutions = summary.resolutions;
   }
   if (r.grids) await client.assignPolygons('grids', r.grids);

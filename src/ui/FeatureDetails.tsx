@@ -83,7 +83,7 @@ export function CameraDetails({ data, camera }: { data: MapData; camera: CameraF
         <Field label="field.heading">{`${formatNumber(lang, c.heading)}${t('unit.degrees')}`}</Field>
         <Field label="field.fov">{`${formatNumber(lang, c.fov)}${t('unit.degrees')}`}</Field>
         <Field label="field.range">{`${formatNumber(lang, c.range)} ${t('unit.metres')}`}</Field>
-        <Field label="field.installed">{String(c.installedYear)}</Field>
+        <Field label="field.installed">{c.installedYear > 0 ? String(c.installedYear) : '—'}</Field>
       </dl>
       <CameraWhatIf camera={camera} />
     </>

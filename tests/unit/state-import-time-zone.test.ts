@@ -38,6 +38,9 @@ describe('the time zone of an incidents import', () => {
     expect(resolutions?.length).toBeGreaterThan(0);
     // First and last incident: 00:30 and next day 08:00 Chicago (UTC−6).
     expect(next.manifest.timeRange).toEqual([Date.parse('2017-01-01T06:30:00Z'), Date.parse('2017-01-02T14:00:00Z')]);
+    // The demo is judged as of its asOf; with the user's incidents in it, as of their last one.
+    expect(m.synthetic).toBe(true);
+    expect(next.manifest.asOf).toBe(Date.parse('2017-01-02T14:00:00Z'));
 
     // Hour of week, Monday = 0: Sunday 00h and 23h, Monday 08h — in Shanghai they would be Sunday 14h, Monday 13h, Monday 22h.
     const matrix = client.hourWeekMatrix(null);

@@ -45,6 +45,12 @@ export function areasToGrids(areas: readonly AreaRecord[]): GridCollection {
   };
 }
 
+/** The register's kinds as a clerk writes them (the zh-CN names of hotspot.kind.*). */
+const KIND_WORDS: Record<string, HotspotKind> = {
+  集贸市场: 'market', 市场: 'market', 娱乐场所集中区: 'entertainment', 娱乐场所: 'entertainment', 车站: 'station', 城中村: 'urban-village',
+  城乡结合部: 'urban-rural-fringe', 出租屋集中区: 'rental-housing', 出租屋: 'rental-housing', 网吧周边: 'internet-cafe', 网吧: 'internet-cafe',
+  校园周边: 'school-surroundings', 医院周边: 'hospital-surroundings', 其他: 'other',
+};
 const STATE_WORDS: Record<string, HotspotState> = { 排查发现: 'discovered', 研判中: 'assessing', 挂牌督办: 'listed', 整治中: 'rectifying', 验收中: 'accepting', 已摘牌: 'delisted' };
 
 export function areasToHotspots(areas: readonly AreaRecord[]): HotspotCollection {
@@ -54,7 +60,7 @@ export function areasToHotspots(areas: readonly AreaRecord[]): HotspotCollection
       const s = pick(a.properties, ['state', '状态']);
       const state: HotspotState = (HOTSPOT_STATES as readonly string[]).includes(s) ? (s as HotspotState) : (STATE_WORDS[s] ?? 'discovered');
       const k = pick(a.properties, ['kind', '类型']);
-      const kind: HotspotKind = (HOTSPOT_KINDS as readonly string[]).includes(k) ? (k as HotspotKind) : 'urban-village';
+      const kind: HotspotKind = (HOTSPOT_KINDS as readonly string[]).includes(k) ? (k as HotspotKind) : (KIND_WORDS[k] ?? 'other');
       const deadline = /^\d{4}-\d\d-\d\d$/.test(pick(a.properties, ['deadline', '期限'])) ? pick(a.properties, ['deadline', '期限']) : null;
       return {
         type: 'Feature',
