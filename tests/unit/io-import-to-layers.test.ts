@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { areasToHotspots } from '../../src/io/import/to-layers';
 import type { AreaRecord } from '../../src/io/import/import-areas';
+import type { AreaGeometry } from '../../src/model';
 
-const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+const square: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
 const area = (id: string, properties: Record<string, string>): AreaRecord => ({ geometry: square, id, name: `区域 ${id}`, properties });
 
 describe('areasToHotspots', () => {
